@@ -1,0 +1,51 @@
+# kommunarkiv — two commands set everything up on a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, then processes samples/ into out/
+#   make test   installs what is missing, then runs the test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd \
+	poppler-utils qpdf hunspell-sv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: install system-deps venv dictionaries run test bench samples clean
+
+install: system-deps $(VENV)/.installed dictionaries
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "kommunarkiv needs these Debian packages:$$missing"; \
+	    echo "run as root, or: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+dictionaries: $(VENV)/.installed
+	$(PY) -m pipeline.correct.build_lexicon
+
+samples: install
+	$(PY) -m pipeline.synth samples/generated
+
+run: install samples
+	$(VENV)/bin/kommunarkiv run samples -o out
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: install samples
+	$(PY) -m pipeline.bench
+
+clean:
+	rm -rf out .pytest_cache
