@@ -1,0 +1,179 @@
+"""Signatures: who wrote a document, for which party, in what role.
+
+Handles the conventions of Swedish council papers:
+
+* ``Marie Linder (s)`` / ``Anna Berg och Per Ek (båda SD)`` / ``Lena Forsberg, V``
+* two signatures side by side on one line: ``Eva Holm Johan Ek``
+* a name line with the role on the next line (``Karin Wikström`` / ``Kommundirektör``)
+  or on the same line after a slash (``Dan Näsman / Tf kommunchef``)
+* ``För Vänsterpartiet`` above the names.
+
+People are found by the spaCy EntityRuler (given-name list + capitalised
+surname); in a line that is clearly a signature, a given name damaged by OCR is
+accepted when it is close to a known one (rapidfuzz).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..model import Author
+from .lines import Ln, next_content
+from .nlp import entities
+from .vocab import first_names_folded, fold, mfold, parties, role_re
+
+_CONNECTORS = {"och", "samt", "&", "/", ",", "-", "–", "för", "for", "båda", "bägge", "alla", "samtliga", "gemensamt"}
+_BRACKETS = "()[]{}"
+_TRAILING_PARTY = re.compile(r",\s*(S|M|C|L|KD|V|MP|SD|FP)\s*$")
+_FOR_PARTY = re.compile(r"^f[oö]r\s+(.+?)\s*$", re.I)
+_PLACE_DATE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+(19|20)\d\d|\d{1,2}/\d{1,2}\s*(19|20)\d\d|(19|20)\d\d-\d\d-\d\d)\s*$")
+
+
+def normalize_party(text: str) -> str | None:
+    """'(s}', '{5}', '(båda SD)', 'Socialdemokraterna' -> 'S', 'SD'."""
+    s = fold(text).strip(_BRACKETS + " .,")
+    s = re.sub(r"^(bada|bagge|alla|samtliga)\s+", "", s)
+    s = {"5": "s", "$": "s"}.get(s, s)
+    return parties().get(s)
+
+
+def is_role_line(text: str) -> bool:
+    s = text.strip()
+    words = s.split()
+    if not 1 <= len(words) <= 5 or re.search(r"\d", s) or len(s) > 50:
+        return False
+    return bool(role_re().search(mfold(s).split()[-1]))
+
+
+def is_place_date(text: str) -> bool:
+    return bool(_PLACE_DATE.match(text.strip()))
+
+
+@dataclass
+class _Parsed:
+    authors: list[Author]
+    residue: int  # words on the line that are neither names, parties nor connectors
+
+
+def _fuzzy_people(text: str) -> list[tuple[str, int, int]]:
+    """People whose given name is slightly misread: capitalised pairs with a near-known first token."""
+    out = []
+    tokens = list(re.finditer(r"[A-ZÅÄÖ][\wåäöéü\-]+", text))
+    k = 0
+    while k + 1 < len(tokens):
+        given, sur = tokens[k], tokens[k + 1]
+        hit = process.extractOne(fold(given.group()), first_names_folded(), scorer=fuzz.ratio, score_cutoff=80)
+        gap = text[given.end() : sur.start()]
+        if hit and gap.strip() == "" and not role_re().search(fold(sur.group())):
+            out.append((text[given.start() : sur.end()], given.start(), sur.end()))
+            k += 2
+        else:
+            k += 1
+    return out
+
+
+def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
+    """People and parties on one line, parties given to the names before them."""
+    ents = entities(text)
+    people = [(t, s, e) for lab, t, s, e in ents if lab == "PERSON"]
+    party_ents = [(normalize_party(t), s, e) for lab, t, s, e in ents if lab == "PARTY"]
+    if fuzzy:
+        taken = [(s, e) for _, s, e in people]
+        people += [p for p in _fuzzy_people(text) if not any(p[1] < e and s < p[2] for s, e in taken)]
+        people.sort(key=lambda p: p[1])
+    role = None
+    if "/" in text:
+        after = text.split("/", 1)[1]
+        if is_role_line(after):
+            role = after.strip()
+    m = _TRAILING_PARTY.search(text)
+    if m:
+        party_ents.append((normalize_party(m.group(1)), m.start(1), m.end(1)))
+    authors: list[Author] = []
+    pending: list[Author] = []
+    events = sorted([(s, "p", t) for t, s, e in people] + [(s, "party", p) for p, s, e in party_ents], key=lambda x: x[0])
+    for _, kind, value in events:
+        if kind == "p":
+            a = Author(name=_clean_name(value))
+            authors.append(a)
+            pending.append(a)
+        else:
+            for a in pending:
+                a.party = value
+            pending = []
+    if role and authors:
+        authors[-1].role = role
+    covered = text
+    for t, s, e in sorted(people + [(None, s, e) for _, s, e in party_ents], key=lambda x: -x[1]):
+        covered = covered[:s] + " " + covered[e:]
+    if role:
+        covered = covered.replace(role, " ")
+    residue = [w for w in re.findall(r"[\wåäöÅÄÖ$]+|&", covered) if fold(w) not in _CONNECTORS]
+    return _Parsed(authors, len(residue))
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip(" ,.\\|/"))
+
+
+def is_signature_line(text: str) -> bool:
+    """A line made of names (with parties/roles), a role, or 'Ort den <datum>'."""
+    s = text.strip()
+    if len(s) > 80:
+        return False
+    if is_role_line(s) or is_place_date(s):
+        return True
+    p = parse_line(s)
+    return bool(p.authors) and p.residue <= 1
+
+
+def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
+    """Authors from the signature lines between start and stop (role on the next line is attached)."""
+    found: list[Author] = []
+    party_context: str | None = None
+    i = start
+    while i < stop:
+        ln = lines[i]
+        if not ln.content or len(ln.text) > 80:
+            i += 1
+            continue
+        fp = _FOR_PARTY.match(ln.text)
+        if fp and normalize_party(fp.group(1)):
+            party_context = normalize_party(fp.group(1))
+            i += 1
+            continue
+        nxt = next_content(lines, i + 1, stop)
+        role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
+        isolated = (i == 0 or lines[i - 1].kind != "text" or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
+        parsed = parse_line(ln.text, fuzzy=isolated or role_next)
+        if parsed.authors and parsed.residue <= 1 and not is_role_line(ln.text):
+            for a in parsed.authors:
+                if a.party is None:
+                    a.party = party_context
+            if role_next and nxt is not None:
+                target = parsed.authors[-1]
+                if target.role is None:
+                    target.role = lines[nxt].text.strip()
+                i = nxt
+            found.extend(parsed.authors)
+        i += 1
+    return _dedupe(found)
+
+
+def _dedupe(authors: list[Author]) -> list[Author]:
+    out: list[Author] = []
+    for a in authors:
+        twin = next((b for b in out if fuzz.ratio(fold(a.name), fold(b.name)) >= 85), None)
+        if twin is None:
+            out.append(a)
+        else:
+            twin.party = twin.party or a.party
+            twin.role = twin.role or a.role
+    return out
+
+
+def mentioned(text: str) -> list[Author]:
+    """People named with a party inside running text ('X (s) och Y (s) har i en motion ...')."""
+    return [a for a in parse_line(text, fuzzy=True).authors if a.party]

@@ -1,0 +1,53 @@
+"""The proposed (or taken) decision of a reply or protocol extract, and its outcome.
+
+Looks under "Förslag till beslut"-type headings (or "Beslut" in a protocol)
+for att-satser ("att motionen anses besvarad"); without att-satser, the first
+sentence paragraph of the section is the proposal ("... föreslås inga
+ytterligare åtgärder").  The outcome is bifall / avslag / besvarad when the
+text says exactly one of them, otherwise other (a partial bifall, "inga
+åtgärder").
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import DecisionProposal
+from . import proposals
+from .authors import is_signature_line
+from .lines import Ln, paragraphs
+from .vocab import mfold
+
+_OUTCOMES = {
+    "bifall": re.compile(r"\b(bifall\w*|tillstyrk\w*)"),
+    "avslag": re.compile(r"\b(avsla(s|r|git)?|avslag\w*|avstyrk\w*)\b"),
+    "besvarad": re.compile(r"\b(besvarad\w*|besvara(s|t)?)\b"),
+}
+
+
+def outcome(text: str) -> str:
+    s = mfold(text)
+    hits = [name for name, rx in _OUTCOMES.items() if rx.search(s)]
+    return hits[0] if len(hits) == 1 else "other"
+
+
+def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | None:
+    atts = proposals.extract(lines, start, stop, in_run=True)
+    if atts:
+        text = " ".join(a.text for a in atts)
+        return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
+    for first, last, text in paragraphs(lines, start, stop):
+        if len(text) < 40 or is_signature_line(text) or proposals.is_leadin(text) and text.rstrip().endswith((":", "besluta", "beslutar")):
+            continue
+        return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
+    return None
+
+
+_MOTION_DECISION = re.compile(r"\bmotion\w*\b.*\b(bifall|avsla|besvara|tillstyrk|avstyrk)")
+
+
+def fallback(lines: list[Ln], start: int, stop: int) -> DecisionProposal | None:
+    """No decision heading: the last att-sats that decides on the motion."""
+    hits = [a for a in proposals.extract(lines, start, stop) if _MOTION_DECISION.search(mfold(a.text))]
+    if hits:
+        return DecisionProposal(text=hits[-1].text, outcome=outcome(hits[-1].text))  # type: ignore[arg-type]
+    return None

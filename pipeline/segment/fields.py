@@ -1,0 +1,300 @@
+"""Header fields of one document: title, subtitle, municipality, date, diarienummer, addressee."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date as _date
+
+from rapidfuzz import fuzz
+
+from ..model import Diarienummer
+from . import headings
+from .authors import is_place_date, is_role_line, is_signature_line
+from .documents import Span, marker
+from .lines import Ln, continues, join, logo_municipality, looks_like_logo
+from .nlp import entities
+from .vocab import fold, mfold, months, municipality_index
+
+HEADER_LINES = 25  # content lines at the top of a document searched for letterhead fields
+
+
+def header(lines: list[Ln], span: Span, limit: int = HEADER_LINES) -> list[Ln]:
+    out = []
+    for ln in lines[span.start : span.stop]:
+        if ln.kind in ("text", "logo"):
+            out.append(ln)
+            if len(out) >= limit:
+                break
+    return out
+
+
+# ---------------------------------------------------------------- title
+
+_PREFIX = re.compile(r"^[\s\\|>•*'\"‘’“”-]+")
+
+
+def _clean_title(text: str) -> str:
+    text = _PREFIX.sub("", text)
+    text = re.sub(r"^§\s*\d+\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str | None, int, int]:
+    """(title, subtitle, first line idx, last line idx) — idx -1 when there is no title."""
+    head = [l for l in header(lines, span) if l.kind == "text"]
+    cands = [l for l in head if (m := marker(l.text)) and m[1] == "title"]
+    # "Motion till kommunfullmäktige i X" is an address line when a real title follows
+    if cands and re.match(r"^motion\s+till\b", mfold(cands[0].text)) and addressee(cands[0].text):
+        cands = cands[1:]
+    start: Ln | None = cands[0] if cands else None
+    if start is None:
+        start = _first_title_like(lines, head)
+    if start is None:
+        return None, None, -1, -1
+    parts = [start.text]
+    last = start.idx
+    j = start.idx + 1
+    gap = 0
+    while j < span.stop and len(parts) < 4:
+        ln = lines[j]
+        if ln.kind == "blank":
+            gap += 1
+            j += 1
+            continue
+        if not ln.content:
+            j += 1
+            continue
+        adjacent = gap == 0
+        if (adjacent or continues(parts[-1], ln.text)) and _title_continuation(ln.text):
+            parts.append(ln.text)
+            last = ln.idx
+            gap = 0
+            j += 1
+            continue
+        break
+    text = _clean_title(join(parts))
+    subtitle = None
+    if doc_type in ("bilaga", "other"):
+        n = _next_content(lines, last + 1, span.stop)
+        if n is not None and _title_like(lines[n].text) and not headings.numbered(lines[n].text):
+            subtitle = _clean_title(lines[n].text)
+            last = n
+    return text, subtitle, start.idx, last
+
+
+def _next_content(lines: list[Ln], i: int, stop: int) -> int | None:
+    while i < stop:
+        if lines[i].content:
+            return i
+        i += 1
+    return None
+
+
+def _title_continuation(text: str) -> bool:
+    s = text.strip()
+    if len(s) > 90 or headings.known(s) or marker(s) or is_signature_line(s) or _DATE_ONLY.match(s):
+        return False
+    return not (s[0].isupper() and len(s) > 60)
+
+
+def _title_like(text: str) -> bool:
+    s = text.strip()
+    if not (3 <= len(s) <= 80) or len(s.split()) > 10 or not s[0].isupper():
+        return False
+    if s.endswith((".", ",", ";", ":")) or headings.known(s) or is_signature_line(s) or looks_like_logo(s):
+        return False
+    if _DATE_ONLY.match(s) or _dnr_in(s) or addressee(s) or re.search(r"\d{2,}-\d", s):
+        return False
+    return sum(c.isalpha() for c in s) >= 0.6 * len(s.replace(" ", ""))
+
+
+def _first_title_like(lines: list[Ln], head: list[Ln]) -> Ln | None:
+    for ln in head:
+        if marker(ln.text) and marker(ln.text)[1] == "strong" and not re.match(r"^bilaga\b", mfold(ln.text)):
+            continue  # "YTTRANDE" alone is the document type, not its title
+        if re.match(r"^(bilaga|sida)\s*\d*\s*$", mfold(ln.text)):
+            continue
+        if _title_like(ln.text) and not _LETTERHEAD.search(mfold(ln.text)):
+            return ln
+    return None
+
+
+_LETTERHEAD = re.compile(r"(kontor(et)?|forvaltning(en)?|stab(en)?|kansli(et)?|enhet(en)?|avdelning(en)?)\b|\bsekretariat")
+
+
+# ---------------------------------------------------------------- addressee
+
+_ORGAN = re.compile(
+    r"^(?:(?:motion\s+)?till\s+)?(?:ledamoterna\s+i\s+)?(kommunfullmaktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[a-z\-]+namnden|[a-z\-]+\s+namnd(?:en)?|[a-z]+utskott(?:et)?|regionfullmaktige)\b(.*)$"
+)
+
+
+def addressee(text: str) -> str | None:
+    """'Kommunstyrelsen', 'Till kommunfullmäktige i Växjö kommun' -> 'Kommunstyrelsen' / 'Kommunfullmäktige'."""
+    s = mfold(text).strip(" :.")
+    m = _ORGAN.match(s)
+    if not m:
+        return None
+    rest = m.group(2).strip()
+    if rest and not re.match(r"^(i\s+\S+(\s+kommun)?|\S+\s+kommun)$", rest):
+        return None
+    start = fold(text).find(m.group(1).split()[0])
+    printed = text.strip()[start : start + len(m.group(1))] if start >= 0 else m.group(1)
+    printed = printed or m.group(1)
+    return printed[0].upper() + printed[1:]
+
+
+def addressed_to(lines: list[Ln], span: Span, title_idx: int) -> str | None:
+    head = header(lines, span)
+    explicit = [l for l in head if re.match(r"^(motion\s+)?till\s+", mfold(l.text)) and addressee(l.text)]
+    if explicit:
+        return addressee(explicit[0].text)
+    before = [l for l in head if (title_idx < 0 or l.idx < title_idx) and addressee(l.text)]
+    if before:
+        return addressee(before[-1].text)
+    return None
+
+
+# ---------------------------------------------------------------- municipality
+
+_KOMMUN_MENTION = re.compile(r"([A-ZÅÄÖa-zåäöé][\wåäöéÅÄÖ\-]{2,}(?:\s[A-ZÅÄÖ][\wåäö]+)?)\s+(?:kommun|stad)\b", re.I)
+_KF_I = re.compile(r"kommunfullmaktige\s+i\s+([a-z\-]+(?:\s[a-z]+)?)")
+
+
+def _lookup(name: str, cutoff: float = 85) -> str | None:
+    f = fold(name).strip(" .,")
+    index = municipality_index()
+    if f in index:
+        return index[f]
+    if f.endswith("s") and f[:-1] in index:
+        return index[f[:-1]]
+    best, score = None, 0.0
+    for folded, canonical in index.items():
+        if abs(len(folded) - len(f)) <= 1 and folded[:1] == f[:1]:
+            r = fuzz.ratio(f, folded)
+            if r > score:
+                best, score = canonical, r
+    return best if score >= cutoff else None
+
+
+def municipality(lines: list[Ln], span: Span) -> str | None:
+    votes: Counter[str] = Counter()
+    for k, ln in enumerate(header(lines, span, 12)):
+        found = logo_municipality(ln.text)
+        if found:
+            votes[found] += 3
+    for ln in lines[span.start : span.stop]:
+        if ln.kind not in ("text", "logo"):
+            continue
+        for m in _KOMMUN_MENTION.finditer(ln.text):
+            words = m.group(1).split()
+            for cand in (m.group(1), words[-1]):
+                found = _lookup(cand)
+                if found:
+                    votes[found] += 1
+                    break
+        m = _KF_I.search(mfold(ln.text))
+        if m:
+            found = _lookup(m.group(1)) or _lookup(m.group(1).split()[0])
+            if found:
+                votes[found] += 2
+        if is_place_date(ln.text):
+            found = _lookup(ln.text.split()[0].strip(","))
+            if found:
+                votes[found] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+# ---------------------------------------------------------------- date
+
+_DATE_ONLY = re.compile(r"^(datum:?\s*)?((19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d)$", re.I)
+_STAMP = re.compile(r"\b(ink|inkom|inkommen|inkommit|ankom|mottagen|mottaget|registrerad|reg)\b")
+
+
+def parse_date(text: str) -> str | None:
+    s = fold(text)
+    m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", s)
+    if m:
+        y, mo, d = map(int, m.groups())
+    elif m := re.search(r"\b(\d{1,2})\s+([a-z]+)\.?\s+((?:19|20)\d\d)\b", s):
+        if m.group(2) not in months():
+            return None
+        d, mo, y = int(m.group(1)), months()[m.group(2)], int(m.group(3))
+    elif m := re.search(r"\b(\d{1,2})/(\d{1,2})\s*((?:19|20)\d\d)\b", s):
+        d, mo, y = map(int, m.groups())
+    elif m := re.search(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b", s):
+        d, mo, y = map(int, m.groups())
+    else:
+        return None
+    try:
+        return _date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def doc_date(lines: list[Ln], span: Span, title_idx: int) -> str | None:
+    """Signing date ('Umeå den 14 mars 2011') first, then a letterhead date that is not an arrival stamp."""
+    for ln in lines[span.start : span.stop]:
+        if ln.content and is_place_date(ln.text):
+            d = parse_date(ln.text)
+            if d:
+                return d
+    for ln in header(lines, span):
+        if title_idx >= 0 and ln.idx > title_idx + 2:
+            break
+        if _STAMP.search(fold(ln.text)):
+            continue
+        for label, text, _, _ in entities(ln.text):
+            if label == "DATE":
+                d = parse_date(text)
+                if d:
+                    return d
+    return None
+
+
+# ---------------------------------------------------------------- diarienummer
+
+_DNR_LABEL = re.compile(r"^(dnr|diarienr|diarienummer|diarie\s*nr|arendenummer|arendenr|var beteckning)\b[.:]?\s*", re.I)
+_ORGAN_CONFUSIONS = [("|<", "K"), ("1<", "K"), ("l<", "K"), ("I<", "K"), ("$", "S"), ("5", "S"), ("0", "O"), ("8", "B")]
+
+
+def _dnr_in(text: str) -> str | None:
+    for label, value, _, _ in entities(text):
+        if label == "DNR":
+            return value
+    return None
+
+
+def normalize_dnr(printed: str) -> str:
+    """'Dnr ks 2011/145' -> 'KS 2011/145'; 'KS/2016:412' -> 'KS 2016/412'; OCR '|<S' in the organ code -> 'KS'."""
+    s = _DNR_LABEL.sub("", printed.strip())
+    s = re.sub(r"\s+", " ", s).strip(" .,;").upper()
+    m = re.match(r"^((?:19|20)\d\d)\s*/\s*(\S{1,6})\s+(\d.*)$", s)
+    if m and not m.group(2).isalpha():
+        organ = m.group(2)
+        for bad, good in _ORGAN_CONFUSIONS:
+            organ = organ.replace(bad, good)
+        if organ.isalpha():
+            s = f"{m.group(1)}/{organ} {m.group(3)}"
+    m = re.match(r"^([A-ZÅÄÖ]{1,6})\s*/\s*((?:19|20)\d\d)\s*:\s*(\d+)$", s)
+    if m:
+        s = f"{m.group(1)} {m.group(2)}/{m.group(3)}"
+    s = re.sub(r"^((?:19|20)\d\d)\s*/\s*", r"\1/", s)
+    return s
+
+
+def diarienummer(lines: list[Ln], span: Span) -> Diarienummer | None:
+    head = header(lines, span, 40)
+    for k, ln in enumerate(head):
+        folded = mfold(ln.text)
+        label = _DNR_LABEL.match(folded) or (len(folded.split()) == 1 and fuzz.ratio(folded, "diarienummer") >= 80)
+        if label:
+            rest = ln.text[len(label.group(0)) :] if hasattr(label, "group") else ""
+            value = rest.strip() or (head[k + 1].text if k + 1 < len(head) else "")
+            value = value.strip()
+            if value and re.search(r"\d", value) and len(value) <= 30:
+                return Diarienummer(printed=value, normalized=normalize_dnr(value))
+        found = _dnr_in(ln.text)
+        if found and not ln.text.strip().lower().startswith(("den ", "§")):
+            return Diarienummer(printed=found, normalized=normalize_dnr(found))
+    return None

@@ -1,0 +1,60 @@
+"""The one spaCy pipeline of the segmenter: ``spacy.blank("sv")`` plus an EntityRuler.
+
+No trained Swedish model can be downloaded, so people, parties, dates and
+diarienummer are found with token patterns kept in
+``pipeline/data/segment/patterns.jsonl``.  A pattern value ``"@first_names"``
+refers to a vocabulary file and is expanded at load time, so the JSONL stays
+short and readable.  The object is built once per process (``lru_cache``).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from . import vocab
+
+
+def _expand(value: Any, refs: dict[str, list[str]]) -> Any:
+    if isinstance(value, str) and value.startswith("@") and value[1:] in refs:
+        return refs[value[1:]]
+    if isinstance(value, dict):
+        return {k: _expand(v, refs) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, refs) for v in value]
+    return value
+
+
+def patterns() -> list[dict[str, Any]]:
+    party_written = list(vocab.parties())
+    refs = {
+        "first_names": sorted(vocab.first_names()),
+        "party_codes": [p for p in party_written if len(p) <= 3] + ["5", "$"],  # OCR reads s as 5 or $
+        "party_names": [p for p in party_written if len(p) > 3 and " " not in p],
+        "months": list(vocab.months()),
+    }
+    out = []
+    for line in (vocab.DATA / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append(_expand(json.loads(line), refs))
+    return out
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    pipeline = spacy.blank("sv")
+    ruler = pipeline.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns())
+    return pipeline
+
+
+def entities(text: str) -> list[tuple[str, str, int, int]]:
+    """(label, text, start_char, end_char) for each entity in ``text``."""
+    doc = nlp()(text)
+    return [(e.label_, e.text, e.start_char, e.end_char) for e in doc.ents]
+
+
+def entities_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
+    return [[(e.label_, e.text, e.start_char, e.end_char) for e in d.ents] for d in nlp().pipe(texts)]

@@ -1,0 +1,96 @@
+"""Att-satser: the numbered or bulleted proposals of a motion, quoted in a reply, or decided.
+
+Recognised forms: ``Att ...``, ``att ...``, ``• att ...``, ``- att ...``,
+``1. Att ...``, ``(2) att ...``, and OCR'd bullets read as ``¢ * v e o «``;
+``att`` itself may be misread as ``art``/``act``.  A line starting with *att*
+only opens a proposal when it cannot be a wrapped sentence: after a lead-in
+("föreslår vi", "yrkar:", "föreslår kommunfullmäktige besluta"), inside a run of
+proposals, or behind a bullet or number.  A proposal continues over line breaks,
+blank lines and page breaks while the text is unfinished (the next line starts
+in lower case, or the last word cannot end a Swedish sentence), and stops at the
+next att-sats, a heading, a signature or a finished sentence followed by new text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import headings
+from .authors import is_place_date, is_signature_line
+from .lines import Ln, continues, join
+from .vocab import leadin_re, mfold
+
+_BULLET = r"(?:[•·∙◦●○▪■\-–—*¢«»>✓]|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
+ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))\s+(?P<rest>\S.*)$")
+
+
+@dataclass
+class Found:
+    text: str
+    first: int  # line index
+    last: int
+
+
+def _norm_att(m: re.Match[str]) -> str:
+    att = m.group("att")
+    return ("Att" if att[0] == "A" else "att") + " " + m.group("rest").strip()
+
+
+def is_leadin(text: str) -> bool:
+    s = mfold(text)
+    if not leadin_re().search(s):
+        return False
+    return s.rstrip().endswith((":", "att", "vi", "besluta", "beslutar", "yrkar", "foreslar", "foreslas", "foljande")) or len(s) < 90
+
+
+_unfinished = headings.unfinished
+
+
+def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> list[Found]:
+    """Att-satser between start and stop. ``in_run`` says a lead-in (or heading) came just before."""
+    found: list[Found] = []
+    cur: list[Ln] = []
+    gap = False
+    prev: Ln | None = None
+
+    def close() -> None:
+        nonlocal cur
+        if cur:
+            m = ATT_LINE.match(cur[0].text)
+            assert m
+            found.append(Found(join([_norm_att(m)] + [c.text for c in cur[1:]]), cur[0].idx, cur[-1].idx))
+        cur = []
+
+    for ln in lines[start:stop]:
+        if ln.kind == "blank":
+            gap = True
+            continue
+        if not ln.content:
+            continue
+        text = ln.text
+        m = ATT_LINE.match(text)
+        opens = False
+        if m:
+            bullet = bool(m.group("bullet"))
+            after_stop = prev is None or gap or prev.text.endswith((".", ",", ";", ":")) or is_leadin(prev.text)
+            opens = bullet or (in_run and after_stop) or (cur != [] and after_stop)
+        if opens:
+            close()
+            cur = [ln]
+            in_run = True
+        elif cur and (not gap or continues(cur[-1].text, text) or _unfinished(cur[-1].text)) and not _ends(text, lines, ln):
+            cur.append(ln)
+        else:
+            close()
+            if is_leadin(text):
+                in_run = True
+            elif headings.known(text) or _ends(text, lines, ln) or (gap and len(text) >= 40):
+                in_run = False
+        prev = ln
+        gap = False
+    close()
+    return found
+
+
+def _ends(text: str, lines: list[Ln], ln: Ln) -> bool:
+    return bool(headings.known(text)) or is_place_date(text) or (len(text) <= 60 and is_signature_line(text))

@@ -1,0 +1,186 @@
+"""Segmentation tests: the real sample, the Swedish sample texts, and table-driven unit cases."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.bench import segmentation as bench
+from pipeline.model import Engine, Page
+from pipeline.segment import segment
+from pipeline.segment.authors import parse_line
+from pipeline.segment.fields import normalize_dnr
+from pipeline.segment.headings import known
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = Path(__file__).parent / "fixtures" / "segment"
+SAMPLE = ROOT / "samples" / "corpus" / "tyreso-2009-kommunforbund"
+
+
+def ratio(a: str | None, b: str | None) -> float:
+    n = lambda s: re.sub(r"\s+", " ", s or "").strip()  # noqa: E731
+    return difflib.SequenceMatcher(None, n(a), n(b)).ratio()
+
+
+def pages(text: str) -> list[Page]:
+    return [Page(number=i, origin="text", raw_text=t, text=t, engine=Engine("text", "")) for i, t in enumerate(text.split("\f"), 1)]
+
+
+@pytest.fixture(scope="module")
+def sample_docs():
+    """The sample with the motion's lines replaced by their truth (the rest stays raw OCR: worst case)."""
+    lines = SAMPLE.with_suffix(".ocr.txt").read_text(encoding="utf-8").split("\n")
+    for row in map(json.loads, SAMPLE.with_suffix(".truth-lines-1-150.jsonl").read_text(encoding="utf-8").splitlines()):
+        lines[row["line"] - 1] = row["truth"]
+    return segment(pages("\n".join(lines)))
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return json.loads(SAMPLE.with_suffix(".expected.json").read_text(encoding="utf-8"))["documents"]
+
+
+def test_sample_types_and_titles(sample_docs, expected):
+    assert [d.type for d in sample_docs] == [e["type"] for e in expected]
+    assert ratio(sample_docs[0].title, expected[0]["title"]) >= 0.95
+    assert ratio(sample_docs[1].title, expected[1]["title"]) >= 0.85  # raw OCR
+    assert sample_docs[2].title == expected[2]["title"]
+    assert sample_docs[2].subtitle == expected[2]["subtitle"]
+
+
+def test_sample_motion_proposals_and_authors(sample_docs, expected):
+    got = sample_docs[0].proposals
+    assert len(got) == 4
+    for g, e in zip(got, expected[0]["proposals"]):
+        assert ratio(g.text, e["text"]) >= 0.95, (g.text, e["text"])
+    assert [a.name for a in sample_docs[0].authors] == [a["name"] for a in expected[0]["authors"]]
+    assert [a.party for a in sample_docs[0].authors] == ["S", "S"]  # parties read from the reply
+    assert got[0].line_start == 124 and got[3].line_end == 137
+
+
+def test_sample_reply(sample_docs, expected):
+    reply, exp = sample_docs[1], expected[1]
+    assert reply.diarienummer is not None and reply.diarienummer.normalized == exp["diarienummer"]
+    assert reply.addressed_to == exp["addressed_to"]
+    assert reply.authors and reply.authors[0].role == exp["authors"][0]["role"]
+    assert ratio(reply.authors[0].name, exp["authors"][0]["name"]) >= 0.8  # raw OCR of the name
+    assert reply.decision_proposal is not None
+    assert ratio(reply.decision_proposal.text, exp["decision_proposal"]) >= 0.7  # raw OCR of the reply; 0.9 needs corrected text
+    assert reply.responds_to is not None and reply.responds_to.document == 0
+    assert [q.quotes for q in reply.quoted_proposals] == [1, 2, 3, 4]
+    heads = [s.heading for s in reply.sections if s.heading]
+    assert len(heads) == len(exp["section_headings"])
+    for h, e in zip(heads, exp["section_headings"]):
+        assert ratio(h, e) >= 0.9
+
+
+def test_sample_bilaga_sections(sample_docs, expected):
+    heads = [s.heading for s in sample_docs[2].sections if s.heading]
+    assert len(heads) == 7
+    for h, e in zip(heads, expected[2]["section_headings"]):
+        assert ratio(h, e) >= 0.75  # raw OCR headings
+
+
+def test_sample_text_is_fast(sample_docs):
+    import time
+
+    text = SAMPLE.with_suffix(".ocr.txt").read_text(encoding="utf-8")
+    t = time.perf_counter()
+    segment(pages(text))
+    assert time.perf_counter() - t < 1.0
+
+
+def test_texts_benchmark_figures():
+    rows = {r["corpus"]: r for r in bench.run()}
+    texts = rows["texts"]
+    assert texts["documents"] >= 14
+    assert texts["type_accuracy"] >= 0.9
+    assert texts["proposals_f1"] >= 0.85
+    assert texts["author_recall"] >= 0.75
+
+
+@pytest.mark.parametrize("stem", sorted(p.name.removesuffix(".expected.json") for p in (ROOT / "samples" / "texts").glob("*.expected.json")))
+def test_text_document_count_and_titles(stem):
+    exp = json.loads((ROOT / "samples" / "texts" / f"{stem}.expected.json").read_text(encoding="utf-8"))["documents"]
+    docs = segment(pages((ROOT / "samples" / "texts" / f"{stem}.txt").read_text(encoding="utf-8")))
+    assert len(docs) == len(exp)
+    hits = sum(max((ratio(e["title"], d.title) for d in docs), default=0) >= 0.9 for e in exp)
+    assert hits >= len(exp) - 1
+
+
+def _signature_cases():
+    for line in (FIX / "signatures.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, want = line.split("\t")
+            yield text, [tuple(x or None for x in a.strip().split("|")) for a in want.split(";")]
+
+
+@pytest.mark.parametrize("text,want", list(_signature_cases()))
+def test_signature_lines(text, want):
+    got = [(a.name, a.party, a.role) for a in parse_line(text, fuzzy=True).authors]
+    assert got == want
+
+
+def _proposal_cases():
+    for line in (FIX / "proposals.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, n, first = (line.split("\t") + [""])[:3]
+            yield text, int(n), first
+
+
+@pytest.mark.parametrize("text,n,first", list(_proposal_cases()))
+def test_proposal_variants(text, n, first):
+    body = "Motion om cykelvägar\n\n" + "Vi har länge arbetat för bättre cykelvägar i hela kommunen och ser behov.\n\n"
+    body += "\n".join(text.split(" / ")) + "\n\nEva Svensson (mp)\n"
+    docs = segment(pages(body))
+    props = docs[0].proposals
+    assert len(props) == n
+    if n:
+        assert props[0].text == first
+
+
+def test_proposal_survives_page_footer():
+    text = ("Motion om parker\n\nVi vill ha fler parker i kommunen för alla som bor här och nu.\n\nVi föreslår därför\n\n"
+            "Att kommunen anlägger en park vid\n\nVäxjö kommun\n\fstranden senast 2020.\n\nAtt parken sköts väl.\n\nEva Svensson (mp)\n")
+    props = segment(pages(text))[0].proposals
+    assert [p.text for p in props] == ["Att kommunen anlägger en park vid stranden senast 2020.", "Att parken sköts väl."]
+    assert props[0].page == 1 and props[1].page == 2
+
+
+@pytest.mark.parametrize("printed,norm", [
+    ("Dnr 2014/KS 0231 003", "2014/KS 0231 003"),
+    ("KS 2011/145", "KS 2011/145"),
+    ("ks/2016:412", "KS 2016/412"),
+    ("2010/|<S  12 104", "2010/KS 12 104"),
+])
+def test_diarienummer_normalisation(printed, norm):
+    assert normalize_dnr(printed) == norm
+
+
+@pytest.mark.parametrize("noisy,heading", [
+    ("Forslag till beslut", "Förslag till beslut"),
+    ("Förslag tiil beslnt", "Förslag till beslut"),
+    ("Arendebeskrivning", "Ärendebeskrivning"),
+    ("Socialförvaltningens synpunktet", "Socialförvaltningens synpunkter"),
+])
+def test_fuzzy_headings(noisy, heading):
+    h = known(noisy)
+    assert h is not None and h.text == heading
+
+
+def test_noisy_reply_keeps_structure():
+    text = ("TJÄNSTESKRIVELSE\n\nKommunfullmäktige\n\nSvar på motion om fler parker\n\nForslag till beslut\n\n"
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\natt motionen avslås.\n\n"
+            "Ärendebeskrivning\n\nEva Svensson (mp) har i en motion föreslagit\n\n"
+            "e act kommunen anlägger en park,\n« art parken sköts väl.\n\n"
+            "Förvaltningen anser att parkerna räcker för kommunens behov i dag och framöver.\n\n"
+            "3]\nYRS\n\nAnna Karlsson\nKommundirektör\n")
+    doc = segment(pages(text))[0]
+    assert doc.type == "yttrande" and doc.addressed_to == "Kommunfullmäktige"
+    assert doc.decision_proposal is not None and doc.decision_proposal.outcome == "avslag"
+    assert [q.text for q in doc.quoted_proposals] == ["att kommunen anlägger en park,", "att parken sköts väl."]
+    assert doc.responds_to is not None and doc.responds_to.title == "Motion om fler parker"
+    assert [(a.name, a.role) for a in doc.authors] == [("Anna Karlsson", "Kommundirektör")]
