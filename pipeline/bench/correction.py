@@ -1,0 +1,101 @@
+"""Benchmark of the Swedish OCR correction stage (rows for ``make bench``).
+
+Sets: the sample's hand-aligned lines 1-150 (kind == "text"); the generated
+English-model OCR set, dev part (tuned on) and held-out part (only measured);
+correct Swedish prose (anything changed there is damage).
+
+Columns: CER/WER before and after (jiwer), words fixed, words broken (right
+in the input, wrong after, as % of the words that were right), tokens per
+second on one core after loading (fresh per-word cache, so this is the
+cold-cache speed), lexicon load seconds, peak RSS in MB.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import jiwer
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "corpus" / "tyreso-2009-kommunforbund.truth-lines-1-150.jsonl"
+ENG = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr"
+PROSE = ROOT / "samples" / "texts" / "correct-prose.txt"
+PROSE_FALLBACK = ROOT / "tests" / "fixtures" / "correct" / "correct-prose.txt"
+
+
+def load_sets() -> dict[str, tuple[list[str], list[str]]]:
+    """name -> (ocr lines, truth lines)."""
+    sets: dict[str, tuple[list[str], list[str]]] = {}
+    rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [r for r in rows if r["kind"] == "text"]
+    sets["sample 1-150"] = ([r["ocr"] for r in rows], [r["truth"] for r in rows])
+    for part in ("dev", "heldout"):
+        p = ENG / f"{part}.jsonl"
+        if p.exists():
+            rs = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+            sets[f"eng-ocr {part}"] = ([r["ocr"] for r in rs], [r["truth"] for r in rs])
+    prose = PROSE if PROSE.exists() else PROSE_FALLBACK
+    if prose.exists():
+        lines = prose.read_text(encoding="utf-8").splitlines()
+        sets["correct prose"] = (lines, lines)
+    return sets
+
+
+def word_changes(ocr: list[str], truth: list[str], out: list[str]) -> tuple[int, int, int]:
+    """(fixed, broken, right-before) over lines whose word counts agree."""
+    fixed = broken = right = 0
+    for o, t, a in zip(ocr, truth, out):
+        ow, tw, aw = o.split(), t.split(), a.split()
+        if not (len(ow) == len(tw) == len(aw)):
+            continue
+        for x, y, z in zip(ow, tw, aw):
+            if x == y:
+                right += 1
+                broken += z != y
+            else:
+                fixed += z == y
+    return fixed, broken, right
+
+
+def run() -> list[dict]:
+    from pipeline.correct import Corrector
+    from pipeline.correct.lexicon import Lexicon
+
+    t0 = time.perf_counter()
+    lex = Lexicon.load()
+    load_s = time.perf_counter() - t0
+    rows = []
+    for name, (ocr, truth) in load_sets().items():
+        keep = [i for i, t in enumerate(truth) if t.strip() or ocr[i].strip()]
+        ocr, truth = [ocr[i] for i in keep], [truth[i] for i in keep]
+        corrector = Corrector(lex)  # fresh caches: cold-cache speed
+        t1 = time.perf_counter()
+        out = corrector.correct_text("\n".join(ocr)).text.split("\n")
+        dt = time.perf_counter() - t1
+        tokens = sum(len(x.split()) for x in ocr)
+        fixed, broken, right = word_changes(ocr, truth, out)
+        pairs = [(t, o, a) for t, o, a in zip(truth, ocr, out) if t.strip()]
+        T, O, A = [p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]
+        rows.append({
+            "set": name,
+            "lines": len(ocr),
+            "words": tokens,
+            "cer_before": round(jiwer.cer(T, O), 4),
+            "cer_after": round(jiwer.cer(T, A), 4),
+            "wer_before": round(jiwer.wer(T, O), 4),
+            "wer_after": round(jiwer.wer(T, A), 4),
+            "words_fixed": fixed,
+            "words_broken": broken,
+            "broken_pct_of_right": round(100 * broken / max(right, 1), 3),
+            "tokens_per_s": round(tokens / dt) if dt else None,
+            "load_s": round(load_s, 2),
+            "peak_rss_mb": round(psutil.Process().memory_info().rss / 2**20),
+        })
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(r)

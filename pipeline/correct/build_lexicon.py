@@ -1,0 +1,193 @@
+"""Build ``dictionaries/build/lexicon.pickle`` (``make dictionaries``).
+
+Sources, in order of trust (see dictionaries/README.md for licences):
+
+* wordfreq ``sv`` (CC BY-SA 4.0): frequencies of ~340k Swedish words.  The
+  derived list is built here at install time and is not committed.
+* hunspell ``sv_SE`` (LGPL-3.0, PyPI ``hunspell-sv`` or Debian ``hunspell-sv``):
+  expanded with its affix rules so every inflected form is valid; its
+  compound-only stems ("skol-" style forms) feed the compound splitter.
+* committed domain lists in ``dictionaries/``: municipalities, regions and
+  places, parties, council vocabulary, abbreviations.
+* Faker's ``sv_SE`` person provider (MIT): common given names and surnames.
+
+The hunspell affix expansion is hand-written (~40 lines) because the only
+libraries that do it (``unmunch`` from hunspell-tools, spylls) are not
+installed here and a suffix-rule expander is simple and deterministic.
+"""
+from __future__ import annotations
+
+import argparse
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+
+from .confusions import strip_diacritics
+from .lexicon import DEFAULT_DIR, FORMAT_VERSION, LEXICON_FILE, ROOT
+
+DICT_DIR = ROOT / "dictionaries"
+WORD_RE = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
+HUNSPELL_ONLY_COUNT = 2  # below any wordfreq word (min ≈ 10)
+DOMAIN_MIN_COUNT = 3000  # council words: as common as an everyday word
+PLACE_MIN_COUNT = 1500
+NAME_MIN_COUNT = 300
+
+
+def hunspell_paths() -> tuple[Path, Path]:
+    candidates = [Path(sys.prefix) / "share" / "hunspell", Path("/usr/share/hunspell")]
+    for d in candidates:
+        if (d / "sv_SE.dic").exists() and (d / "sv_SE.aff").exists():
+            return d / "sv_SE.dic", d / "sv_SE.aff"
+    raise SystemExit("hunspell sv_SE dictionary not found: pip install hunspell-sv or apt-get install hunspell-sv")
+
+
+def parse_aff(aff: Path) -> tuple[dict[str, list[tuple[str, str, str, re.Pattern[str]]]], dict[str, str]]:
+    """Affix rules by flag: (kind, strip, add-with-flags, condition regex) and option flags."""
+    rules: dict[str, list] = {}
+    opts: dict[str, str] = {}
+    for line in aff.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if parts[0] in ("SFX", "PFX") and len(parts) >= 5:
+            kind, flag, strip, add, cond = parts[:5]
+            strip = "" if strip == "0" else strip
+            cond_re = re.compile((cond + "$") if kind == "SFX" else ("^" + cond))
+            rules.setdefault(flag, []).append((kind, strip, add, cond_re))
+        elif len(parts) == 2 and parts[0].isupper():
+            opts[parts[0]] = parts[1]
+    return rules, opts
+
+
+def expand_hunspell() -> tuple[set[str], set[str], set[str]]:
+    """All word forms, compound-only stems, and proper nouns (capitalised entries)."""
+    dic, aff = hunspell_paths()
+    rules, opts = parse_aff(aff)
+    only_cpd = opts.get("ONLYINCOMPOUND", "Z")
+    need_affix = opts.get("NEEDAFFIX", "¤")
+    forbidden = opts.get("FORBIDDENWORD", "%")
+    forms: set[str] = set()
+    stems: set[str] = set()
+    proper: set[str] = set()
+    for line in dic.read_text(encoding="utf-8").splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        word = word.strip()
+        if not word or forbidden in flags:
+            continue
+        if word[0].isupper():
+            proper.add(word)
+        target = stems if only_cpd in flags else forms
+        if need_affix not in flags:
+            target.add(word)
+        for flag in flags:
+            for kind, strip, add, cond in rules.get(flag, ()):
+                add, _, cont = add.partition("/")
+                add = "" if add == "0" else add
+                if not cond.search(word):
+                    continue
+                if kind == "SFX":
+                    if strip and not word.endswith(strip):
+                        continue
+                    new = word[: len(word) - len(strip)] + add
+                else:
+                    if strip and not word.startswith(strip):
+                        continue
+                    new = add + word[len(strip):]
+                (stems if only_cpd in cont else forms).add(new)
+    return forms, stems, proper
+
+
+def read_list(name: str) -> list[str]:
+    lines = (DICT_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def build(out_dir: Path) -> Path:
+    import wordfreq
+    from faker.providers.person.sv_SE import Provider as Person
+
+    t0 = time.time()
+    words: dict[str, int] = {}
+    for w in wordfreq.top_n_list("sv", 400_000):
+        if WORD_RE.match(w):
+            words[w] = max(1, round(wordfreq.word_frequency(w, "sv") * 1e9))
+    n_wordfreq = len(words)
+
+    forms, stems, hun_proper = expand_hunspell()
+    for f in forms:
+        lf = f.lower()
+        if WORD_RE.match(lf) and lf not in words:
+            words[lf] = HUNSPELL_ONLY_COUNT
+
+    proper: dict[str, str] = {}
+
+    def add(word: str, minimum: int, printed: str | None = None) -> None:
+        lw = word.lower()
+        if not WORD_RE.match(lw):
+            return
+        words[lw] = max(words.get(lw, 0), minimum)
+        if printed:
+            proper.setdefault(lw, printed)
+
+    for line in read_list("council.txt"):
+        for w in line.split():
+            add(w, DOMAIN_MIN_COUNT)
+    for name in read_list("municipalities.txt") + read_list("regions.txt"):
+        for part in re.split(r"[\s]+", name):
+            add(part, PLACE_MIN_COUNT, part if part[0].isupper() else None)
+            for sub in part.split("-"):
+                add(sub, PLACE_MIN_COUNT, sub if sub[:1].isupper() else None)
+    party_codes: set[str] = set()
+    for line in read_list("parties.txt"):
+        name, _, code = line.partition("\t")
+        for part in name.split():
+            add(part, DOMAIN_MIN_COUNT, part if part[0].isupper() else None)
+        if code:
+            party_codes.add(code.strip())
+    for name in list(Person.first_names) + list(Person.last_names):
+        for part in name.split("-"):
+            add(part, NAME_MIN_COUNT, part)
+    for p in hun_proper:
+        if WORD_RE.match(p.lower()):
+            proper.setdefault(p.lower(), p)
+    abbreviations = {a.lower() for a in read_list("abbreviations.txt")}
+
+    stripped: dict[str, list[str]] = {}
+    for w in words:
+        k = strip_diacritics(w)
+        if k != w:
+            stripped.setdefault(k, []).append(w)
+    data = {
+        "version": FORMAT_VERSION,
+        "stripped": {k: tuple(sorted(v, key=lambda x: -words[x])) for k, v in stripped.items()},
+        "words": words,
+        "proper": proper,
+        "stems": {s.lower() for s in stems if WORD_RE.match(s.lower())},
+        "abbreviations": abbreviations,
+        "party_codes": party_codes,
+        "sources": {
+            "wordfreq": f"{wordfreq.__version__ if hasattr(wordfreq, '__version__') else 'installed'} sv, {n_wordfreq} words (CC BY-SA 4.0)",
+            "hunspell": f"{hunspell_paths()[0]} (LGPL-3.0), {len(forms)} forms",
+            "faker": "sv_SE person names (MIT)",
+        },
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / LEXICON_FILE
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    print(f"lexicon: {len(words)} words, {len(proper)} proper, {len(data['stems'])} stems -> {path} ({time.time() - t0:.1f}s)")
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Build the Swedish correction lexicon")
+    ap.add_argument("--out", type=Path, default=DEFAULT_DIR)
+    build(ap.parse_args(argv).out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Swedish compounds: valid words the lexicon cannot list.
+
+Swedish writes compounds as one word ("upphandlingsverksamheten",
+"samarbetsprojekt"), so no word list is complete.  A word is accepted when it
+splits into known parts, each at least ``MIN_PART`` letters, the non-final
+parts optionally followed by a linking -s- or -e- (or being a hunspell
+compound-only stem such as a form ending in -s).  Non-final parts must be
+reasonably common words, so OCR garbage rarely splits into "valid" pieces.
+
+Genitive -s on names and places ("Tyresös") is accepted here too.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import Lexicon
+
+MIN_PART = 3
+MIN_WORD = 7
+HEAD_MIN_COUNT = 300  # a non-final part must be at least this common (or a hunspell stem)
+SHORT_PART_COUNT = 30_000  # a 3-letter part must be a common word ("hus", "rum")
+TAIL_MIN_COUNT = 300  # the final part: a common word, or a form only hunspell lists
+HUNSPELL_ONLY = 2  # build_lexicon.HUNSPELL_ONLY_COUNT: inflected forms vouched for by hunspell
+MAX_PARTS = 4
+
+
+class Compounds:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.is_valid = lru_cache(maxsize=300_000)(self._is_valid)
+
+    def _common(self, part: str, minimum: int) -> bool:
+        c = self.lex.words.get(part, 0)
+        if c < (SHORT_PART_COUNT if len(part) <= MIN_PART else minimum):
+            return False
+        return not self._stripped_form(part, c)
+
+    def _stripped_form(self, part: str, c: int) -> bool:
+        """"for", "over": far more often written "för", "över" — a lost-diacritic form, not a part."""
+        alts = self.lex.stripped.get(part)
+        return bool(alts) and self.lex.words.get(alts[0], 0) > 10 * c
+
+    def head_ok(self, part: str) -> bool:
+        if len(part) > MIN_PART and part in self.lex.stems:
+            return True
+        if self._common(part, HEAD_MIN_COUNT):
+            return True
+        if part[-1:] in ("s", "e") and len(part) > MIN_PART + 1 and self._common(part[:-1], HEAD_MIN_COUNT):
+            return True  # linking -s-/-e-
+        return False
+
+    def tail_ok(self, part: str) -> bool:
+        c = self.lex.words.get(part, 0)
+        if self._stripped_form(part, c):
+            return False
+        return self._common(part, TAIL_MIN_COUNT) or (len(part) >= 6 and c >= 30) or (len(part) > MIN_PART + 1 and c == HUNSPELL_ONLY)
+
+    def split(self, word: str) -> list[str] | None:
+        """Parts of a valid compound, or None."""
+        if len(word) < MIN_WORD or not word.isalpha():
+            return None
+        return self._split(word, MAX_PARTS)
+
+    def _split(self, w: str, parts_left: int) -> list[str] | None:
+        n = len(w)
+        # Prefer the longest head: fewer, more meaningful parts.
+        for k in range(n - MIN_PART, MIN_PART - 1, -1):
+            head, tail = w[:k], w[k:]
+            if not self.head_ok(head):
+                continue
+            if self.tail_ok(tail):
+                return [head, tail]
+            if parts_left > 2 and len(tail) >= 2 * MIN_PART:
+                rest = self._split(tail, parts_left - 1)
+                if rest:
+                    return [head, *rest]
+        return None
+
+    def _is_valid(self, word: str) -> bool:
+        if word.endswith("s") and len(word) > 3:
+            stem = word[:-1]
+            if stem in self.lex.proper or self.lex.words.get(stem, 0) >= HEAD_MIN_COUNT:
+                return True  # genitive
+        return self.split(word) is not None
+
+    def pseudo_count(self, word: str) -> int:
+        """A frequency for a compound: its rarest part, discounted (compounds are rarer)."""
+        if word.endswith("s") and word[:-1] in self.lex.proper:
+            return max(1, self.lex.words.get(word[:-1], 0) // 10)
+        parts = self.split(word) or self.split(word[:-1]) or [word]
+        counts = [max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), 1) for p in parts]
+        return max(1, min(counts) // 10)

@@ -1,0 +1,57 @@
+"""Context rules for short words that are valid both with and without å/ä/ö.
+
+When a text has lost its diacritics, "ar" may be "är" or "år", "bor" "bor" or
+"bör", "sitt" "sitt" or "sätt".  Frequency alone picks the common reading;
+these rules override it with general Swedish grammar from the neighbouring
+words (not from any one document):
+
+* år: after a number or a determiner/quantifier (ett, varje, per, detta,
+  samma, förra, nästa, i, om, under), or before a year ("år 2010").
+* bör: before an infinitive (a verb in -a/-as) or before a subject + infinitive;
+  bor: before a place preposition (i, på, hos, kvar …).
+* sätt: after a determiner or adjective (ett, samma, så, annat …).
+* våra: after a preposition ("i våra", "för våra").
+* sa (said): after a personal pronoun ("hon sa").
+"""
+from __future__ import annotations
+
+YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i", "om", "under", "två", "tre", "fyra", "fem",
+               "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första"}
+PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanför", "hemma", "tillsammans", "ensam", "ensamma", "vid", "kring", "runt"}
+SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}
+SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bästa", "bättre", "enkelt", "rätt", "något", "inget", "sådant",
+               "eget", "effektivt", "tydligt", "bra", "annorlunda", "likartat", "sitt", "vårt", "deras", "hans", "hennes", "mitt", "ditt"}
+PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring"}
+PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
+
+AMBIGUOUS = {"ar", "bor", "sitt", "vara", "sa"}
+
+
+def _is_number(w: str | None) -> bool:
+    return bool(w) and w.replace(".", "").replace(",", "").isdigit()
+
+
+def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str | None:
+    """Reading of an ambiguous lower-case ``word`` given lower-case neighbours, or None (no opinion)."""
+    p, n = (prev or "").lower(), (nxt or "").lower()
+    if word == "ar":
+        if _is_number(prev) or p in YEAR_BEFORE or (_is_number(nxt) and len(n) == 4):
+            return "år"
+        return "är"
+    if word == "bor":
+        if n in PLACE_PREP:
+            return "bor"
+        if _infinitive(n) or (n in SUBJECTS or n == "inte" or n == "också") and _infinitive((nxt2 or "").lower()):
+            return "bör"
+        return None
+    if word == "sitt":
+        return "sätt" if p in SATT_BEFORE else None
+    if word == "vara":
+        return "våra" if p in PREPOSITIONS and n not in {"att", "med", "en", "ett", "det", "den", "så", "kvar"} else None
+    if word == "sa":
+        return "sa" if p in PRONOUNS and p != "som" else "så"
+    return None
+
+
+def _infinitive(w: str) -> bool:
+    return len(w) >= 3 and w.isalpha() and (w.endswith("a") or w.endswith("as")) and w not in {"alla", "andra", "denna", "dessa", "sina", "våra", "vara"} or w in {"ha", "gå", "få", "se", "bli", "stå", "vara", "göra"}

@@ -1,0 +1,93 @@
+"""Tokens the corrector must never touch, and the one digit it may read as a letter.
+
+Protected: numbers, dates, times, percentages, diarienummer parts, "§"
+references, phone numbers, e-mail, URLs, abbreviations, party codes and
+upper-case acronyms.  The rules look at the whole whitespace chunk
+("2009-12-07", "3%-ig", "(KD)") and at neighbours.
+
+The exception is why this module exists rather than a regex in the corrector:
+English OCR models read the Swedish word "i" as the digit "1".  A lone "1"
+between two lower-case words that are not counting context ("punkt 1 och",
+"den 1 juli", "1 kronor") is the word "i".  Digits *inside* letters ("l6ner")
+are not numbers either; those words go to the candidate generator, which can
+only turn them into lexicon words.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .tokenize import Word
+
+NUMERIC_RE = re.compile(r"^[+-]?[\d][\d\s.,:/%‰-]*(?:[-:][a-zåäö]{1,6})?$")  # 2010, 1/7, 5%, 3%-ig, 1980-talet, 4:e
+URL_EMAIL_RE = re.compile(r"(@|://|^www\.|\.(se|com|nu|org|net)$)", re.I)
+ABBREV_DOTS_RE = re.compile(r"^(?:[A-Za-zåäöÅÄÖ]{1,4}\.){1,4}[A-Za-zåäöÅÄÖ]{0,4}\.?$")  # bl.a., m.m., t.ex.
+PARTY_RE = re.compile(r"^\((?:[A-ZÅÄÖa-zåäö]{1,3}|[a-zåäö]{1,3})\)[.,;:]?$")
+ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}(?:s|:s|-?[a-zåäö]{0,3})?$")  # KTH, KSL, KS:s, SKL-
+MONTHS = {
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+}
+# After these a digit is a number ("punkt 1", "den 1 juli", "kl 1").
+COUNTING_BEFORE = {
+    "den", "kl", "nr", "sid", "sidan", "kapitel", "kap", "punkt", "punkterna", "bilaga", "paragraf", "steg", "fas",
+    "etapp", "version", "klass", "årskurs", "grupp", "alternativ", "del", "avsnitt", "rad", "nummer", "typ", "nivå",
+    "ca", "cirka", "och", "eller", "till", "av", "än", "över", "under", "per", "minst", "högst", "mellan", "plan", "zon",
+    "vecka", "år", "lag", "bilagorna", "tabell", "figur", "bild", "sida",
+}
+# Before these a digit is a number ("1 kronor", "1 och 2").
+COUNTING_AFTER = MONTHS | {
+    "kr", "kronor", "krona", "miljon", "miljoner", "miljard", "miljarder", "procent", "år", "månad", "månader",
+    "vecka", "veckor", "dag", "dagar", "timme", "timmar", "st", "styck", "och", "eller", "till", "av", "à", "gång",
+    "person", "personer", "barn", "elev", "elever", "tkr", "mkr", "km", "meter", "m", "kvm", "ha", "plats", "platser",
+}
+
+
+def is_protected(w: Word, lex: Lexicon) -> bool:
+    """True when the word must be left exactly as printed."""
+    chunk, core, text = w.chunk, w.chunk_core, w.text
+    if "§" in chunk or URL_EMAIL_RE.search(core):
+        return True
+    if any(c.isdigit() for c in core):
+        if NUMERIC_RE.match(core) or "/" in core:
+            return True
+        if sum(c.isdigit() for c in text) > len(text) / 2 and not any(c.isalpha() for c in text):
+            return True
+    if PARTY_RE.match(chunk.strip(".,;:")) or (text in lex.party_codes and (chunk.startswith("(") or text.isupper() and len(text) <= 2)):
+        return True
+    low = core.lower()
+    if ABBREV_DOTS_RE.match(core) and "." in core.rstrip("."):
+        return True
+    if low.rstrip(".") in lex.abbreviations and (chunk.endswith(".") or len(low) <= 3):
+        return True
+    if ACRONYM_RE.match(text) and len(text) <= 5 and text.lower() not in lex:
+        return True
+    if len(text) <= 3 and text.isupper() and text.isalpha() and len(text) >= 2:
+        return True
+    if len(text) == 1 and text.isalpha():
+        return True  # "t ex", "f n", list letters: never guess a single letter
+    return False
+
+
+def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Is words[k] (a lone "1") the Swedish word "i" misread by an English model?"""
+    w = words[k]
+    if w.text not in ("1", "l", "|") or w.chunk not in ("1", "l", "|"):
+        return False
+    prev = words[k - 1] if k > 0 else None
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt is None or nxt.paragraph_start:
+        return False
+    nt = nxt.text
+    if not nt.isalpha() or nt.lower() in COUNTING_AFTER:
+        return False
+    if nt[0].isupper() and (prev is None or not prev.text.isalpha() or not prev.text[0].islower()):
+        return False  # "1 Inledning": a heading number
+    if nt == "och" and not (k + 2 < len(words) and words[k + 2].text == "med"):
+        return False
+    if prev is None or w.paragraph_start:
+        return True
+    pt = prev.text
+    if not pt.isalpha() or pt.lower() in COUNTING_BEFORE or prev.chunk.endswith((":", ".")) and w.text != "1":
+        return False
+    return True

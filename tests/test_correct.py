@@ -1,0 +1,124 @@
+"""Tests of the Swedish OCR correction stage (pipeline.correct).
+
+Data-driven over tests/fixtures/correct/; they need the built lexicon
+(`make dictionaries`).  Nothing is mocked.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jiwer
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.bench.correction import load_sets, word_changes
+from pipeline.correct import Corrector, correct_page
+from pipeline.model import Engine, Page
+
+FIX = Path(__file__).parent / "fixtures" / "correct"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return Corrector.load()
+
+
+def _cases(name: str) -> list[str]:
+    return [ln for ln in (FIX / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize("line", _cases("protected.txt"))
+def test_protected_tokens_unchanged(corrector: Corrector, line: str) -> None:
+    res = corrector.correct_text(line)
+    assert res.text == line, res.corrections
+
+
+@pytest.mark.parametrize("case", _cases("confusions.tsv"))
+def test_confusion_classes_fixed(corrector: Corrector, case: str) -> None:
+    ocr, expected = case.split("\t")
+    assert corrector.correct_text(ocr).text == expected
+
+
+def test_correct_prose_nearly_untouched(corrector: Corrector) -> None:
+    sets = load_sets()
+    if "correct prose" not in sets:
+        pytest.skip("no correct prose text yet")
+    lines, _ = sets["correct prose"]
+    res = corrector.correct_text("\n".join(lines))
+    words = sum(len(x.split()) for x in lines)
+    assert words >= 1000
+    assert len(res.corrections) <= 0.001 * words, [(c.original, c.correction) for c in res.corrections]
+
+
+@pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout"])
+def test_idempotent(corrector: Corrector, name: str) -> None:
+    ocr, _ = load_sets()[name]
+    once = corrector.correct_text("\n".join(ocr)).text
+    twice = corrector.correct_text(once)
+    assert twice.text == once, [(c.original, c.correction) for c in twice.corrections]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéiklmnorståäö0146&#{£ .,-:/()§\t")), max_size=40), min_size=1, max_size=6))
+def test_lines_whitespace_and_order_preserved(lines: list[str]) -> None:
+    corrector = Corrector.load()
+    text = "\n".join(lines)
+    out = corrector.correct_text(text).text.split("\n")
+    assert len(out) == len(lines)
+    for a, b in zip(lines, out):
+        assert len(a) - len(a.lstrip()) == len(b) - len(b.lstrip())
+        assert a[len(a.rstrip()):] == b[len(b.rstrip()):]
+        assert len(a.split()) == len(b.split())
+
+
+def test_corrections_locate_raw_text(corrector: Corrector) -> None:
+    ocr, _ = load_sets()["sample 1-150"]
+    res = corrector.correct_text("\n".join(ocr), page=3)
+    raw = "\n".join(ocr).split("\n")
+    assert res.corrections
+    for c in res.corrections + res.suggestions:
+        assert c.page == 3
+        assert raw[c.line][c.start:c.end] == c.original
+        assert c.method and c.rule
+
+
+def test_correct_page_keeps_raw_text(corrector: Corrector) -> None:
+    raw = "kostnaden 6kar varje år\n\nden nya forskolan"
+    page = Page(number=2, origin="ocr", raw_text=raw, text=raw, engine=Engine("tesseract", "5"))
+    correct_page(page, corrector)
+    assert page.raw_text == raw
+    assert page.text == "kostnaden ökar varje år\n\nden nya förskolan"
+    assert all(c.page == 2 and c.applied for c in page.corrections)
+
+
+def _scores(corrector: Corrector, name: str) -> tuple[float, float, float]:
+    ocr, truth = load_sets()[name]
+    out = corrector.correct_text("\n".join(ocr)).text.split("\n")
+    pairs = [(t, a) for t, a in zip(truth, out) if t.strip()]
+    _, broken, right = word_changes(ocr, truth, out)
+    return jiwer.cer([p[0] for p in pairs], [p[1] for p in pairs]), jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs]), broken / right
+
+
+def test_sample_regression_guard(corrector: Corrector) -> None:
+    """Current level on the sample (raw: CER 5.6%, WER 30.7%); must not get worse."""
+    cer, wer, broken = _scores(corrector, "sample 1-150")
+    assert cer <= 0.025 and wer <= 0.09 and broken <= 0.002
+
+
+@pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: WER ~7.5%)")
+def test_sample_acceptance_targets(corrector: Corrector) -> None:
+    cer, wer, broken = _scores(corrector, "sample 1-150")
+    assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002
+
+
+@pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout"])
+def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> None:
+    ocr, truth = load_sets()[name]
+    pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
+    before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
+    cer, wer, broken = _scores(corrector, name)
+    assert wer < before * 0.6
+    assert broken <= 0.005
