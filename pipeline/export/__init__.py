@@ -44,7 +44,12 @@ class TextSerializer(Serializer):
         return ("\f".join(p.text for p in result.pages) + "\n").encode("utf-8")
 
 
-SERIALIZERS: dict[str, type[Serializer]] = {"json": JsonSerializer, "txt": TextSerializer}
+from .alto import AltoSerializer  # noqa: E402  (needs Serializer above)
+from .erms import ErmsSerializer  # noqa: E402
+
+SERIALIZERS: dict[str, type[Serializer]] = {
+    "json": JsonSerializer, "txt": TextSerializer, "alto": AltoSerializer, "erms": ErmsSerializer,
+}
 
 
 def dumps(obj: Any) -> bytes:

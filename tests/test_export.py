@@ -1,0 +1,59 @@
+"""The JSON contract: every output validates against the published schema,
+raw text survives, and serialisation is byte-stable."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.cli import main
+from pipeline.export import JsonSerializer, TextSerializer, load_schema, validate_output
+from pipeline.options import RunOptions
+from pipeline.stages import process_file
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "corpus" / "tyreso-2009-kommunforbund.ocr.txt"
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "kommunarkiv file result"
+
+
+def test_uncorrected_text_output_validates_and_keeps_raw_text() -> None:
+    result = process_file(SAMPLE, RunOptions(correct=False, segment=False))
+    data = result.to_dict()
+    validate_output(data)
+    raw = SAMPLE.read_text(encoding="utf-8")
+    assert data["pages"][0]["raw_text"] == raw.removesuffix("\n")
+    assert data["pages"][0]["text"] == data["pages"][0]["raw_text"]
+    assert data["source"]["kind"] == "text" and data["source"]["encoding"] == "utf-8"
+
+
+def test_full_output_validates_and_is_byte_stable() -> None:
+    first = JsonSerializer().serialize(process_file(SAMPLE))
+    second = JsonSerializer().serialize(process_file(SAMPLE))
+    assert first == second
+    data = json.loads(first)
+    validate_output(data)
+    page = data["pages"][0]
+    assert page["raw_text"] != page["text"], "correction changed nothing on English-model OCR"
+    assert page["corrections"], "every change must be recorded"
+    assert data["documents"], "segmentation found no documents"
+
+
+def test_schema_rejects_an_output_that_lost_raw_text() -> None:
+    data = process_file(SAMPLE, RunOptions(correct=False, segment=False)).to_dict()
+    del data["pages"][0]["raw_text"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_output(data)
+
+
+def test_text_serializer_separates_pages_with_form_feed() -> None:
+    result = process_file(SAMPLE, RunOptions(correct=False, segment=False))
+    assert TextSerializer().serialize(result).decode().count("\f") == len(result.pages) - 1
