@@ -1,4 +1,9 @@
-"""Segmentation tests: the real sample, the Swedish sample texts, and table-driven unit cases."""
+"""Segmentation tests: the real sample, the Swedish sample texts, and table-driven unit cases.
+
+The sample tests here run on *raw* English-model OCR (motion lines replaced by
+their truth) as a robustness check; the acceptance thresholds on the corrected
+sample are in ``test_segment_sample.py``.
+"""
 from __future__ import annotations
 
 import difflib
@@ -97,9 +102,11 @@ def test_texts_benchmark_figures():
     rows = {r["corpus"]: r for r in bench.run()}
     texts = rows["texts"]
     assert texts["documents"] >= 14
-    assert texts["type_accuracy"] >= 0.9
-    assert texts["proposals_f1"] >= 0.85
-    assert texts["author_recall"] >= 0.75
+    assert texts["type_accuracy"] >= 0.9  # acceptance targets of the segmentation issue
+    assert texts["proposals_f1"] >= 0.95
+    assert texts["author_recall"] >= 0.9
+    assert texts["title_accuracy"] >= 0.9
+    assert texts["responds_to"] >= 0.9
 
 
 @pytest.mark.parametrize("stem", sorted(p.name.removesuffix(".expected.json") for p in (ROOT / "samples" / "texts").glob("*.expected.json")))
@@ -184,3 +191,20 @@ def test_noisy_reply_keeps_structure():
     assert [q.text for q in doc.quoted_proposals] == ["att kommunen anlägger en park,", "att parken sköts väl."]
     assert doc.responds_to is not None and doc.responds_to.title == "Motion om fler parker"
     assert [(a.name, a.role) for a in doc.authors] == [("Anna Karlsson", "Kommundirektör")]
+
+
+def test_ocr_layout_cases():
+    """Found on texts rendered as scans and OCR'd: an address line broken over two lines, a year range in
+    the title, a surname lower-cased by word correction above a role line."""
+    text = ("Motion till\nHaninge kommunfullmäktige\n\nCykelplan för Haninge kommun 2019-2022\n\n"
+            "Vi vill att kommunen bygger fler cykelvägar i alla kommundelar och snabbt.\n\n"
+            "Vi föreslår därför\n\natt kommunen bygger fler cykelvägar.\n\nEva Svensson (mp)\n\f"
+            "HANINGE KOMMUN\nTjänsteskrivelse\n\nSvar på motion om cykelplan för Haninge kommun\n\nFörslag till beslut\n\n"
+            "att motionen avslås.\n\nFörvaltningen anser att cykelvägarna räcker för kommunens behov i dag.\n\n"
+            "Camilla sundberg\nEkonomidirektör\n")
+    docs = segment(pages(text))
+    assert [d.type for d in docs] == ["motion", "yttrande"]
+    assert docs[0].title == "Cykelplan för Haninge kommun 2019-2022"
+    assert docs[0].addressed_to == "Kommunfullmäktige"
+    assert [(a.name, a.role) for a in docs[1].authors] == [("Camilla Sundberg", "Ekonomidirektör")]
+    assert docs[1].municipality == "Haninge" and docs[1].responds_to is not None and docs[1].responds_to.document == 0

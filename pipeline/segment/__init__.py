@@ -8,7 +8,7 @@ Public API:
 Modules: ``lines`` (numbered lines, noise, logos, paragraphs), ``documents``
 (boundaries and types), ``fields`` (title, municipality, date, dnr, addressee),
 ``headings``, ``authors``, ``proposals`` (att-satser), ``decisions``,
-``linking``; ``nlp`` holds the cached spaCy pipeline and ``vocab`` the data files
+``linking``, ``names`` (two readings of one signer reconciled); ``nlp`` holds the cached spaCy pipeline and ``vocab`` the data files
 in ``pipeline/data/segment/``.
 """
 from __future__ import annotations

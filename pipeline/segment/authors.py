@@ -5,12 +5,19 @@ Handles the conventions of Swedish council papers:
 * ``Marie Linder (s)`` / ``Anna Berg och Per Ek (båda SD)`` / ``Lena Forsberg, V``
 * two signatures side by side on one line: ``Eva Holm Johan Ek``
 * a name line with the role on the next line (``Karin Wikström`` / ``Kommundirektör``)
-  or on the same line after a slash (``Dan Näsman / Tf kommunchef``)
+  or on the same line after a slash or comma (``Dan Näsman / Tf kommunchef``,
+  ``Stefan Lantto, IT-strateg``), possibly behind "Upprättad av" / "Handläggare:"
+  (``data/segment/signature_prefixes.txt``)
 * ``För Vänsterpartiet`` above the names.
 
 People are found by the spaCy EntityRuler (given-name list + capitalised
 surname); in a line that is clearly a signature, a given name damaged by OCR is
-accepted when it is close to a known one (rapidfuzz).
+accepted when it is close to a known one (rapidfuzz).  Signatures are what OCR
+reads worst, so a name the lists cannot recognise is still taken when the line
+has the *shape* of a signature: a capitalised pair beside a recognised signer,
+or a name-shaped line near the end of the document next to a party code or a
+role.  ``names.reconcile`` later checks such readings against the reply's
+mention of the same people.
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ from rapidfuzz import fuzz, process
 from ..model import Author
 from .lines import Ln, next_content
 from .nlp import entities
-from .vocab import first_names_folded, fold, mfold, parties, role_re
+from .vocab import first_names_folded, fold, is_council_word, mfold, parties, role_re, signature_prefix_re
 
 _CONNECTORS = {"och", "samt", "&", "/", ",", "-", "–", "för", "for", "båda", "bägge", "alla", "samtliga", "gemensamt"}
 _BRACKETS = "()[]{}"
@@ -40,7 +47,10 @@ def normalize_party(text: str) -> str | None:
 
 
 def is_role_line(text: str) -> bool:
+    """'Tf kommunchef', 'Kultur- och fritidsdirektör' — a role alone ('Eva Lund / Kommundirektör' is a signature)."""
     s = text.strip()
+    if "/" in s or "," in s:
+        return False
     words = s.split()
     if not 1 <= len(words) <= 5 or re.search(r"\d", s) or len(s) > 50:
         return False
@@ -74,20 +84,64 @@ def _fuzzy_people(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _strip_prefix(text: str) -> str:
+    """'Upprättad av Stefan Lantto, IT-strateg' -> 'Stefan Lantto, IT-strateg'."""
+    folded = fold(text)
+    m = signature_prefix_re().match(folded)
+    if m and len(folded) == len(text):
+        return text[m.end() :]
+    return text
+
+
+def _trailing_role(text: str) -> str | None:
+    """The role after the name: 'Dan Näsman / Tf kommunchef', 'Stefan Lantto, IT-strateg'."""
+    for sep in ("/", ","):
+        if sep in text:
+            after = text.rsplit(sep, 1)[1]
+            if after.strip() and is_role_line(after):
+                return after.strip()
+    return None
+
+
+_CAP = r"[A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[a-zåäöéü]"
+_PAIR = re.compile(rf"(?<![\w-])({_CAP})\s+({_CAP})(?![\w-])")
+_NAME_LINE = re.compile(rf"^[^\wåäöÅÄÖ]*({_CAP}\s+{_CAP}(?:\s+{_CAP}\s+{_CAP})?)[\s.,]*$")
+
+
+def _name_shaped(word: str) -> bool:
+    """A capitalised word that is not a role, party, month or council term."""
+    f = fold(word)
+    return len(f) >= 2 and not role_re().fullmatch(f) and f not in parties() and not is_council_word(f)
+
+
+def _name_pairs(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised word pairs ('Ebba Qvarnström', 'Ohlsa Berglind') — names the lists do not know, or know only misread."""
+    return [(m.group(0), m.start(), m.end()) for m in _PAIR.finditer(text)
+            if _name_shaped(m.group(1)) and _name_shaped(m.group(2))]
+
+
+def name_shaped_line(text: str) -> str | None:
+    """'Ebba Qvarnström' or two such names side by side, and nothing else: returns the names' text."""
+    m = _NAME_LINE.match(text.strip())
+    if not m or not all(_name_shaped(w) for w in m.group(1).split()):
+        return None
+    return m.group(1)
+
+
 def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
     """People and parties on one line, parties given to the names before them."""
+    text = _strip_prefix(text.strip())
     ents = entities(text)
     people = [(t, s, e) for lab, t, s, e in ents if lab == "PERSON"]
     party_ents = [(normalize_party(t), s, e) for lab, t, s, e in ents if lab == "PARTY"]
     if fuzzy:
         taken = [(s, e) for _, s, e in people]
         people += [p for p in _fuzzy_people(text) if not any(p[1] < e and s < p[2] for s, e in taken)]
+        if people:
+            taken = [(s, e) for _, s, e in people] + [(s, e) for _, s, e in party_ents]
+            people += [p for p in _name_pairs(text) if not any(p[1] < e and s < p[2] for s, e in taken)]
         people.sort(key=lambda p: p[1])
-    role = None
-    if "/" in text:
-        after = text.split("/", 1)[1]
-        if is_role_line(after):
-            role = after.strip()
+    role = _trailing_role(text)
     m = _TRAILING_PARTY.search(text)
     if m:
         party_ents.append((normalize_party(m.group(1)), m.start(1), m.end(1)))
@@ -148,6 +202,10 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
         role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
         isolated = (i == 0 or lines[i - 1].kind != "text" or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
         parsed = parse_line(ln.text, fuzzy=isolated or role_next)
+        if not parsed.authors and isolated and _near_end(lines, i, stop):
+            parsed = _unknown_signer(ln.text, role_next)
+        if not parsed.authors and role_next:
+            parsed = _lowercased_surname(ln.text)
         if parsed.authors and parsed.residue <= 1 and not is_role_line(ln.text):
             for a in parsed.authors:
                 if a.party is None:
@@ -160,6 +218,45 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
             found.extend(parsed.authors)
         i += 1
     return _dedupe(found)
+
+
+SIGNATURE_TAIL = 8  # content lines after a signature: date, distribution list, page furniture
+
+
+def _near_end(lines: list[Ln], i: int, stop: int) -> bool:
+    return sum(1 for l in lines[i + 1 : stop] if l.content) <= SIGNATURE_TAIL
+
+
+def _unknown_signer(text: str, role_next: bool) -> _Parsed:
+    """A name-shaped line at the end of a document, next to a role or with a party code, is a signer
+    even when OCR has misread the name beyond what the name lists recognise."""
+    parsed = parse_line(text)
+    shaped = name_shaped_line(re.sub(r"[(\[{].{1,12}[)\]}]\s*$|,\s*\w{1,3}\s*$", "", text))
+    party = next((e for lab, t, _s, _e in entities(text) if lab == "PARTY" for e in [normalize_party(t)] if e), None)
+    m = _TRAILING_PARTY.search(text)
+    party = party or (normalize_party(m.group(1)) if m else None)
+    role = _trailing_role(text)
+    if shaped is None:
+        if role is None:
+            return parsed
+        shaped = name_shaped_line(re.split(r"[/,]", _strip_prefix(text))[0])
+        if shaped is None:
+            return parsed
+    if not (party or role or role_next):
+        return parsed
+    words = shaped.split()
+    names = [" ".join(words[k : k + 2]) for k in range(0, len(words), 2)]
+    return _Parsed([Author(name=n, party=party, role=role) for n in names], 0)
+
+
+def _lowercased_surname(text: str) -> _Parsed:
+    """'Camilla sundberg' above a role line: a known given name and a surname that OCR or word
+    correction lower-cased (a surname that is also a Swedish word is often 'corrected')."""
+    words = text.split()
+    if len(words) == 2 and fold(words[0]) in first_names_folded() and words[0][0].isupper() and re.fullmatch(r"[a-zåäöéü][a-zåäöéü\-]{2,}", words[1]):
+        if not is_council_word(fold(words[1])) and not role_re().fullmatch(fold(words[1])):
+            return _Parsed([Author(name=f"{words[0]} {words[1][0].upper()}{words[1][1:]}")], 0)
+    return _Parsed([], 0)
 
 
 def _dedupe(authors: list[Author]) -> list[Author]:

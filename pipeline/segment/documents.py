@@ -113,6 +113,8 @@ def _letterhead_start(lines: list[Ln], i: int, floor: int) -> int:
     start = i
     while j > floor:
         ln = lines[j]
+        if ln.kind == "logo" and ln.block_start:
+            return j  # the municipality logo at the top of the new document's first page
         if ln.content:
             if len(ln.text) > 50 or ln.text.endswith(".") or is_signature_line(ln.text):
                 return start

@@ -33,8 +33,14 @@ def header(lines: list[Ln], span: Span, limit: int = HEADER_LINES) -> list[Ln]:
 _PREFIX = re.compile(r"^[\s\\|>•*'\"‘’“”-]+")
 
 
+_TRAILING_FIELD = re.compile(r"\s+(dnr|diarienr|diarienummer|datum)\b.*$|\s+(19|20)\d\d-\d\d-\d\d\s*$", re.I)
+
+
 def _clean_title(text: str) -> str:
+    """Strip bullets/specks before the title, a '§ 12' item number, and a letterhead field that OCR
+    read onto the same line from the right-hand column ('... anläggningar Dnr KS 2019/784')."""
     text = _PREFIX.sub("", text)
+    text = _TRAILING_FIELD.sub("", text)
     text = re.sub(r"^§\s*\d+\s*", "", text)
     return re.sub(r"\s+", " ", text).strip(" .")
 
@@ -44,11 +50,14 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
     head = [l for l in header(lines, span) if l.kind == "text"]
     cands = [l for l in head if (m := marker(l.text)) and m[1] == "title"]
     # "Motion till kommunfullmäktige i X" is an address line when a real title follows
-    if cands and re.match(r"^motion\s+till\b", mfold(cands[0].text)) and addressee(cands[0].text):
+    after_address = head
+    if cands and _address_line(lines, cands[0], span.stop):
+        end = cands[0].idx if addressee(cands[0].text) else (_next_content(lines, cands[0].idx + 1, span.stop) or cands[0].idx)
+        after_address = [l for l in head if l.idx > end]
         cands = cands[1:]
     start: Ln | None = cands[0] if cands else None
     if start is None:
-        start = _first_title_like(lines, head)
+        start = _first_title_like(lines, after_address)
     if start is None:
         return None, None, -1, -1
     parts = [start.text]
@@ -82,6 +91,16 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
     return text, subtitle, start.idx, last
 
 
+def _address_line(lines: list[Ln], ln: Ln, stop: int) -> bool:
+    """'Motion till (Haninge) kommunfullmäktige', possibly broken over two lines by OCR."""
+    if not re.match(r"^motion\s+till\b", mfold(ln.text)):
+        return False
+    if addressee(ln.text):
+        return True
+    n = _next_content(lines, ln.idx + 1, stop)
+    return n is not None and n - ln.idx <= 2 and addressee(ln.text + " " + lines[n].text) is not None
+
+
 def _next_content(lines: list[Ln], i: int, stop: int) -> int | None:
     while i < stop:
         if lines[i].content:
@@ -103,7 +122,7 @@ def _title_like(text: str) -> bool:
         return False
     if s.endswith((".", ",", ";", ":")) or headings.known(s) or is_signature_line(s) or looks_like_logo(s):
         return False
-    if _DATE_ONLY.match(s) or _dnr_in(s) or addressee(s) or re.search(r"\d{2,}-\d", s):
+    if _DATE_ONLY.match(s) or _dnr_in(s) or addressee(s) or re.search(r"\b\d{2,4}-\d{1,2}-\d{1,2}\b", s):
         return False
     return sum(c.isalpha() for c in s) >= 0.6 * len(s.replace(" ", ""))
 
@@ -125,7 +144,7 @@ _LETTERHEAD = re.compile(r"(kontor(et)?|forvaltning(en)?|stab(en)?|kansli(et)?|e
 # ---------------------------------------------------------------- addressee
 
 _ORGAN = re.compile(
-    r"^(?:(?:motion\s+)?till\s+)?(?:ledamoterna\s+i\s+)?(kommunfullmaktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[a-z\-]+namnden|[a-z\-]+\s+namnd(?:en)?|[a-z]+utskott(?:et)?|regionfullmaktige)\b(.*)$"
+    r"^(?:(?:motion\s+)?till\s+(?:[a-z\-]+\s+(?=kommunfullmaktige|kommunstyrelsen))?)?(?:ledamoterna\s+i\s+)?(kommunfullmaktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[a-z\-]+namnden|[a-z\-]+\s+namnd(?:en)?|[a-z]+utskott(?:et)?|regionfullmaktige)\b(.*)$"
 )
 
 
@@ -146,9 +165,13 @@ def addressee(text: str) -> str | None:
 
 def addressed_to(lines: list[Ln], span: Span, title_idx: int) -> str | None:
     head = header(lines, span)
-    explicit = [l for l in head if re.match(r"^(motion\s+)?till\s+", mfold(l.text)) and addressee(l.text)]
-    if explicit:
-        return addressee(explicit[0].text)
+    for k, l in enumerate(head):
+        if re.match(r"^(motion\s+)?till\b", mfold(l.text)):
+            # the recipient line, whole or broken by OCR after "till" ("Motion till" / "Haninge kommunfullmäktige")
+            joined = l.text + " " + head[k + 1].text if k + 1 < len(head) else l.text
+            found = addressee(l.text) or addressee(joined)
+            if found:
+                return found
     before = [l for l in head if (title_idx < 0 or l.idx < title_idx) and addressee(l.text)]
     if before:
         return addressee(before[-1].text)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lines import Ln, is_noise, next_content, prev_content
+from .lines import Ln, is_noise, next_content, prev_content, unfinished
 from .vocab import fold, leadin_re, mfold, table
 
 MATCH = 86  # rapidfuzz ratio for a known heading; one or two OCR slips in a 20-letter heading
@@ -25,6 +25,7 @@ class Heading:
     text: str  # canonical text (vocabulary spelling when known)
     kind: str  # decision | resolution | text | end | numbered | layout
     number: int | None = None
+    sub: int | None = None  # "2.1" -> number 2, sub 1
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def _tails() -> dict[str, tuple[str, str]]:
     return {fold(r[0]): (r[0], r[1]) for r in table("heading_genitives.tsv")}
 
 
-_NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*([A-ZÅÄÖ][\w\-–,/ ()åäöÅÄÖ]*)$")
+_NUMBERED = re.compile(r"^(\d{1,2})(?:\s*[.)]|\.(\d{1,2})\.?)\s*([A-ZÅÄÖ][\w\-–,/ ()åäöÅÄÖ]*)$")
 
 
 def known(text: str) -> Heading | None:
@@ -46,6 +47,8 @@ def known(text: str) -> Heading | None:
     if not s or len(s.split()) > 7 or len(s) > 70:
         return None
     hit = process.extractOne(s, list(_vocab()), scorer=fuzz.ratio, score_cutoff=MATCH)
+    if hit and _finite_verb(s, hit[0]):
+        return None  # "Kommunstyrelsen föreslår kommunfullmäktige" is a lead-in sentence, not the heading
     if hit:
         canonical, kind = _vocab()[hit[0]]
         return Heading(canonical, kind)
@@ -60,24 +63,23 @@ def known(text: str) -> Heading | None:
     return None
 
 
+def _finite_verb(line: str, heading: str) -> bool:
+    """Does the line carry a lead-in verb ('föreslår', 'beslutar') that the heading lacks?"""
+    verbs = set(leadin_re().findall(line)) - set(leadin_re().findall(heading))
+    return bool(verbs)
+
+
 def numbered(text: str) -> Heading | None:
     """'1. Inledning', '5. Samverkansområden och inriktning 2010' (not '1. Att ...' proposals)."""
     m = _NUMBERED.match(text.strip())
-    if not m or len(m.group(2).split()) > 8 or fold(m.group(2)).split()[0] in {"att", "art", "act"}:
+    if not m or len(m.group(3).split()) > 8 or fold(m.group(3)).split()[0] in {"att", "art", "act"}:
         return None
-    return Heading(f"{m.group(1)}. {m.group(2).strip()}", "numbered", int(m.group(1)))
+    if m.group(2):  # a sub-chapter "2.1 Tätorterna" keeps its printed number
+        return Heading(f"{m.group(1)}.{m.group(2)} {m.group(3).strip()}", "numbered", int(m.group(1)), int(m.group(2)))
+    return Heading(f"{m.group(1)}. {m.group(3).strip()}", "numbered", int(m.group(1)))
 
 
 _DATE_LINE = re.compile(r"\b(19|20)\d\d\b|\d{1,2}/\d{1,2}")
-
-
-_FUNCTION_WORDS = {"ett", "en", "i", "och", "att", "om", "till", "av", "för", "med", "på", "den", "det", "de", "som", "samt", "eller", "vid", "inom", "från", "under", "mellan", "efter"}
-
-
-def unfinished(text: str) -> bool:
-    """A line ending in a word that cannot end a Swedish sentence ('ett', 'och', 'till')."""
-    words = text.rstrip().split()
-    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
 
 
 def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
@@ -106,10 +108,10 @@ def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
 def classify(lines: list[Ln], i: int, stop: int) -> Heading | None:
     """The heading at line i, if any (known vocabulary first, then numbering, then layout)."""
     text = lines[i].text
-    h = known(text)
+    h = numbered(text)  # before the vocabulary: "5. Konsekvenser" is chapter 5, not the bare heading
     if h:
         return h
-    h = numbered(text)
+    h = known(text)
     if h:
         return h
     if layout_heading(lines, i, stop):

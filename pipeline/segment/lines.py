@@ -86,6 +86,15 @@ def _name_and_kommun(text: str) -> tuple[str, str] | None:
     return " ".join(tokens[:-1]).strip(".,;:"), word
 
 
+_FUNCTION_WORDS = {"ett", "en", "i", "och", "att", "om", "till", "av", "för", "med", "på", "den", "det", "de", "som", "samt", "eller", "vid", "inom", "från", "under", "mellan", "efter"}
+
+
+def unfinished(text: str) -> bool:
+    """A line ending in a word that cannot end a Swedish sentence ('ett', 'och', 'till')."""
+    words = text.rstrip().split()
+    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
+
+
 def looks_like_logo(text: str) -> bool:
     """'Tyresö kommun' as a letterhead or logo line, OCR-damaged or not."""
     return _name_and_kommun(text) is not None
@@ -122,7 +131,7 @@ def build(pages: list[Page]) -> list[Ln]:
                 ln.kind = "blank"
             elif is_noise(ln.text):
                 ln.kind = "noise"
-            if first and ln.kind != "blank":
+            if first and ln.kind == "text":  # a speck above the first line does not take the page start
                 ln.page_start = ln.block_start = True
                 first = False
             out.append(ln)
@@ -154,7 +163,8 @@ def _mark_logos(lines: list[Ln]) -> None:
             continue
         prev_blank = i == 0 or lines[i - 1].kind != "text"
         next_blank = i + 1 >= len(lines) or lines[i + 1].kind != "text"
-        if (prev_blank or next_blank) and looks_like_logo(ln.text):
+        wrapped = not prev_blank and unfinished(lines[i - 1].text)  # "Bredbandsplan för" / "Kiruna kommun 2005"
+        if (prev_blank or next_blank) and not wrapped and looks_like_logo(ln.text):
             ln.kind = "logo"
         elif counts[fold(ln.text)] >= 3 and prev_blank and next_blank:
             ln.kind = "logo"  # a running header or footer repeated on every page

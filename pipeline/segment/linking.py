@@ -1,40 +1,86 @@
 """Links between documents: a reply to its motion, quoted att-satser to the motion's, across files.
 
 Titles are compared after stripping the reply's prefix ("Yttrande över",
-"Svar på", "§ 12") so that "Svar på motion om X" finds "Motion om X".
+"Svar på", "§ 12") so that "Svar på motion om X" finds "Motion om X"; and
+on their *topic* as well, because a motion is often printed with a bare title
+("Språkvänner för nyanlända") while the reply names it "motion av A och B om
+språkvänner ...".  A protocol item headed "Motion om X" answers that motion.
+Medborgarförslag (type ``other``) are answered the same way.  The words
+involved are in ``data/segment/linking.tsv``.
 Similarities are rapidfuzz scores scaled to 0..1.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..model import Author, Document, FileResult, Proposal, RespondsTo
-from .vocab import fold, mfold
+from . import names
+from .vocab import fold, mfold, table
 
 TITLE_MATCH = 0.80  # a reply's derived title vs a motion title (token_sort_ratio)
 IN_FILE_MATCH = 0.60  # within one file a motion before the reply is expected, so accept a looser match
 QUOTE_MATCH = 0.55  # a reworded att-sats still shares most of its words
+ANSWERABLE = ("motion", "other")  # "other" holds medborgarförslag
 
-_REPLY_PREFIX = re.compile(
-    r"^(yttrande|svar|besvarande|beslutsforslag|tjansteskrivelse|remissvar)\s*(over|pa|av|angaende|om|till|-|–|:)?\s*(?=motion)", re.I
-)
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind, word in table("linking.tsv"):
+        out.setdefault(kind, []).append(re.escape(word))
+    return out
+
+
+def _alt(kind: str) -> str:
+    return "|".join(sorted(_words()[kind], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _reply_prefix() -> re.Pattern[str]:
+    return re.compile(rf"^({_alt('reply')})\s*({_alt('link')})?\s*(?=({_alt('subject')})\b)")
+
+
+@lru_cache(maxsize=1)
+def _subject_prefix() -> re.Pattern[str]:
+    """'motion av X och Y (FP) om ', 'medborgarförslag: ', 'motion angående ' at the start of a title."""
+    return re.compile(rf"^({_alt('subject')})\b\s*(:|-|–)?\s*(?:(?:av|fran)\s+.{{1,80}}?\s+)?(?:({_alt('about')})\s+)?")
 
 
 def responded_title(title: str | None) -> str | None:
-    """'Yttrande över motion om X' -> 'Motion om X'; None when the title names no motion."""
+    """'Yttrande över motion om X' -> 'Motion om X'; None when the title names no motion or proposal."""
     if not title:
         return None
-    m = _REPLY_PREFIX.match(mfold(title))
+    title = " ".join(title.split())  # so that offsets in mfold(title) are offsets in title
+    m = _reply_prefix().match(mfold(title))
     if not m:
         return None
     rest = title[m.end() :].strip()
     return rest[0].upper() + rest[1:] if rest else None
 
 
+def core_title(title: str) -> str:
+    """The topic of a motion title: 'Motion av A och B (FP) om språkvänner för X' -> 'språkvänner för x'."""
+    s = fold(title).strip()
+    m = _subject_prefix().match(s)
+    return s[m.end() :].strip() if m and m.end() < len(s) else s
+
+
+def subject_title(doc: Document) -> str | None:
+    """What a reply or protocol item is about: derived from 'Svar på motion om X', or a protocol item 'Motion om X'."""
+    wanted = responded_title(doc.title)
+    if wanted is None and doc.type == "protokollsutdrag" and doc.title and _subject_prefix().match(fold(doc.title)):
+        wanted = doc.title
+    return wanted
+
+
 def title_similarity(a: str, b: str) -> float:
-    return fuzz.token_sort_ratio(fold(a), fold(b)) / 100
+    """Full titles and their topics ('Motion om X' vs a bare 'X') compared; the best agreement counts."""
+    full = fuzz.token_sort_ratio(fold(a), fold(b))
+    core = fuzz.token_sort_ratio(core_title(a), core_title(b))
+    return max(full, core) / 100
 
 
 def link_quotes(quoted: list[Proposal], motion: Document) -> None:
@@ -50,22 +96,26 @@ def link_quotes(quoted: list[Proposal], motion: Document) -> None:
 
 
 def share_parties(reply_mentions: list[Author], motion: Document) -> None:
-    """A reply names the motion's authors with their parties ('X (s) och Y (s) har i en motion ...')."""
+    """A reply names the motion's authors with their parties ('X (s) och Y (s) har i en motion ...').
+
+    The mention is also a second reading of the signer's name: a handwritten
+    signature is what OCR misreads most, so the two readings are reconciled
+    (see :func:`pipeline.segment.names.reconcile`).
+    """
     for a in motion.authors:
-        if a.party:
+        m = next((m for m in reply_mentions if names.same_person(a.name, m.name)), None)
+        if m is None:
             continue
-        for m in reply_mentions:
-            if fuzz.ratio(fold(a.name), fold(m.name)) >= 80:
-                a.party = m.party
-                break
+        a.party = a.party or m.party
+        a.name = names.reconcile(a.name, m.name)
 
 
 def link_in_file(docs: list[Document], mentions: dict[int, list[Author]]) -> None:
     for k, doc in enumerate(docs):
         if doc.type not in ("yttrande", "protokollsutdrag"):
             continue
-        wanted = responded_title(doc.title)
-        motions = [(j, d) for j, d in enumerate(docs[:k]) if d.type == "motion" and d.title]
+        wanted = subject_title(doc)
+        motions = [(j, d) for j, d in enumerate(docs[:k]) if d.type in ANSWERABLE and d.title]
         if wanted is None and not motions:
             continue
         best, score = None, 0.0
@@ -77,7 +127,7 @@ def link_in_file(docs: list[Document], mentions: dict[int, list[Author]]) -> Non
             doc.responds_to = RespondsTo(title=docs[best].title or "", document=best, similarity=round(score, 3))
             link_quotes(doc.quoted_proposals, docs[best])
             share_parties(mentions.get(k, []), docs[best])
-        elif wanted:
+        elif wanted and responded_title(doc.title):
             doc.responds_to = RespondsTo(title=wanted)
 
 
@@ -88,7 +138,7 @@ def link_responses(results: list[FileResult]) -> None:
     motion's index in that file's documents.
     """
     motions = [
-        (r.source.name, j, d) for r in results for j, d in enumerate(r.documents) if d.type == "motion" and d.title
+        (r.source.name, j, d) for r in results for j, d in enumerate(r.documents) if d.type in ANSWERABLE and d.title
     ]
     for r in results:
         for doc in r.documents:
@@ -104,4 +154,5 @@ def link_responses(results: list[FileResult]) -> None:
                     best, score = (name, j, d), s
             if best is not None and score >= TITLE_MATCH:
                 rt.file, rt.document, rt.similarity = best[0], best[1], round(score, 3)
+                rt.title = best[2].title or rt.title  # the motion's own title, as printed
                 link_quotes(doc.quoted_proposals, best[2])

@@ -13,15 +13,32 @@ next att-sats, a heading, a signature or a finished sentence followed by new tex
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import headings
 from .authors import is_place_date, is_signature_line
-from .lines import Ln, continues, join
+from .lines import SENTENCE_END, Ln, continues, join
 from .vocab import leadin_re, mfold
 
 _BULLET = r"(?:[•·∙◦●○▪■\-–—*¢«»>✓]|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
 ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))\s+(?P<rest>\S.*)$")
+
+
+_LEAD_JUNK = re.compile(r"^[>|\\/'‘’`~^]+\s*")  # specks and margin marks OCR puts before a line
+_TAIL_JUNK = re.compile(r"(?<=[a-zåäö])[?%\\|{}<>~^]{2,}\S*")  # 'ord?%\' : a word running into smudges
+
+
+def _clean(text: str) -> str:
+    """Undo OCR debris inside an att-sats: ligatures, a smudge glued to a word, a speck before a line."""
+    text = unicodedata.normalize("NFKC", text)
+    return _TAIL_JUNK.sub("", _LEAD_JUNK.sub("", text))
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """The unfinished att-sats goes on in ``nxt`` (after a blank line, page break or OCR debris)."""
+    nxt = _LEAD_JUNK.sub("", nxt)
+    return continues(prev, nxt) or _unfinished(prev) or (not prev.endswith(SENTENCE_END) and nxt[:1].islower())
 
 
 @dataclass
@@ -58,7 +75,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
         if cur:
             m = ATT_LINE.match(cur[0].text)
             assert m
-            found.append(Found(join([_norm_att(m)] + [c.text for c in cur[1:]]), cur[0].idx, cur[-1].idx))
+            found.append(Found(join([_clean(_norm_att(m))] + [_clean(c.text) for c in cur[1:]]), cur[0].idx, cur[-1].idx))
         cur = []
 
     for ln in lines[start:stop]:
@@ -78,7 +95,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
             close()
             cur = [ln]
             in_run = True
-        elif cur and (not gap or continues(cur[-1].text, text) or _unfinished(cur[-1].text)) and not _ends(text, lines, ln):
+        elif cur and (not gap or _continues(cur[-1].text, text)) and not _ends(text, lines, ln):
             cur.append(ln)
         else:
             close()

@@ -21,8 +21,21 @@ def segment(pages: list[Page]) -> list[Document]:
         doc, mention = _document(lines, span)
         mentions[len(docs)] = mention
         docs.append(doc)
+    _file_municipality(docs)
     linking.link_in_file(docs, mentions)
     return docs
+
+
+def _file_municipality(docs: list[Document]) -> None:
+    """A bundle is one municipality's archive: a reply without its own letterhead, and any
+    attachment (which names the places it plans for), take the file's main municipality."""
+    main = [d.municipality for d in docs if d.municipality and d.type != "bilaga"]
+    if not main:
+        return
+    top = max(set(main), key=main.count)
+    for d in docs:
+        if d.municipality is None or d.type == "bilaga":
+            d.municipality = top
 
 
 def _document(lines: list[Ln], span: documents.Span) -> tuple[Document, list]:
@@ -48,7 +61,11 @@ def _document(lines: list[Ln], span: documents.Span) -> tuple[Document, list]:
     doc.authors = _authors(lines, span, t_start, body_start)
 
     mention: list = []
-    if span.type == "motion":
+    if span.type == "other" and not _names_citizen_proposal(doc.title):
+        found = _proposals(lines, body_start, span.stop)
+        if found and any(a.party for a in doc.authors):
+            doc.type = "motion"  # marker lost to OCR: att-satser signed by party members make a motion
+    if doc.type == "motion":
         doc.proposals = _proposals(lines, body_start, span.stop)
     elif span.type in ("yttrande", "protokollsutdrag"):
         want = ("resolution", "decision") if span.type == "protokollsutdrag" else ("decision", "resolution")
@@ -73,6 +90,10 @@ def _document(lines: list[Ln], span: documents.Span) -> tuple[Document, list]:
     return doc, mention
 
 
+def _names_citizen_proposal(title: str | None) -> bool:
+    return bool(title) and fold(title).startswith("medborgarforslag")
+
+
 def _proposals(lines: list[Ln], start: int, stop: int, leadin_only: bool = False) -> list[Proposal]:
     found = proposals.extract(lines, start, stop)
     return [
@@ -91,11 +112,14 @@ def _headings(lines: list[Ln], start: int, stop: int) -> list[tuple[int, heading
     numbered = [(i, h) for i, h in found if h.kind == "numbered"]
     if len(numbered) >= 2:
         # chapters 1, 2, 3 ...: a restarted "1." further down is a list inside a chapter
-        keep, expect = [], 1
+        keep, expect, sub = [], 1, 1
         for i, h in numbered:
-            if h.number == expect:
+            if h.sub is None and h.number == expect:
                 keep.append((i, h))
-                expect += 1
+                expect, sub = expect + 1, 1
+            elif h.sub is not None and h.number == expect - 1 and h.sub == sub:
+                keep.append((i, h))  # "2.1", "2.2" under chapter 2
+                sub += 1
         return keep
     return [(i, h) for i, h in found if h.kind != "numbered"]
 

@@ -95,6 +95,28 @@ def role_re() -> re.Pattern[str]:
     return re.compile(r"[a-z]*(" + "|".join(map(re.escape, suffixes)) + r")\b")
 
 
+@lru_cache(maxsize=None)
+def signature_prefix_re() -> re.Pattern[str]:
+    """'Upprättad av', 'Handläggare:' at the start of a folded signature line."""
+    alts = sorted((re.escape(w) for w in words("signature_prefixes.txt")), key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(alts) + r")\b\s*:?\s*")
+
+
+@lru_cache(maxsize=None)
+def _council_words() -> frozenset[str]:
+    out = {fold(w) for w in words("council_words.txt")} | set(months())
+    for row in table("headings.tsv"):
+        out.update(fold(row[0]).split())
+    return frozenset(out)
+
+
+def is_council_word(folded: str) -> bool:
+    """Words that make a capitalised pair a heading or an organisation, not a person ('Kommunstyrelsen Beslut')."""
+    return folded in _council_words() or folded in municipality_index() or any(
+        folded.endswith(s) for s in ("kommun", "namnd", "namnden", "styrelsen", "forvaltningen", "fullmaktige", "kontoret", "bolag", "partiet")
+    )
+
+
 def build_name_lists() -> None:  # pragma: no cover - maintenance helper
     """Regenerate first_names.txt / last_names.txt from Faker's sv_SE provider.
 
