@@ -17,6 +17,14 @@ from .errors import ExitCode, KommunarkivError, UsageError
 from .options import RunOptions
 
 
+def _usable_cores() -> int:
+    """Cores this process may run on (a container's or taskset's limit), not the host's count."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def _run(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
@@ -24,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
         language=args.lang, dpi=args.dpi, page_timeout=args.page_timeout, preprocess=not args.no_preprocess,
         deskew=not args.no_deskew, orientation=not args.no_orientation, correct=not args.no_correct,
         segment=not args.no_segment, text_layer=args.text_layer, max_pixels=int(args.max_pixels * 1_000_000),
-        workers=args.workers or (os.cpu_count() or 1), force=args.force, executor=args.executor, scheduler=args.scheduler,
+        workers=args.workers or _usable_cores(), force=args.force, executor=args.executor, scheduler=args.scheduler,
     ).validate()
     report = run_batch([Path(p) for p in args.inputs], Path(args.output), options, progress=args.progress)
     return int(report.exit_code)

@@ -1,0 +1,44 @@
+"""Executors: a worker that dies takes only its own call with it.
+
+``crash_on("boom")`` ends its worker process with ``os._exit`` - a real
+crash as the pool sees a segfault or the OOM killer, not a mock.
+"""
+from __future__ import annotations
+
+from _batch_support import crash_on
+from pipeline.executors import LocalExecutor
+
+
+def _drain(ex: LocalExecutor) -> dict:
+    got = {}
+    while ex.in_flight:
+        for oc in ex.next_outcomes(30):
+            got[oc.key] = oc
+    return got
+
+
+def test_broken_pool_loses_only_the_crashing_call() -> None:
+    values = ["a", "b", "boom", "c", "d", "e"]
+    with LocalExecutor(2) as ex:
+        for v in values:
+            ex.submit(v, crash_on, v)
+        got = _drain(ex)
+        assert set(got) == set(values)
+        assert got["boom"].error is not None and got["boom"].error.reason == "worker-crashed"
+        for v in values:
+            if v != "boom":
+                assert got[v].error is None and got[v].value == v.upper(), got[v]
+        assert ex.restarts >= 1
+        # the restarted pool keeps working
+        ex.submit("after", crash_on, "after")
+        assert _drain(ex)["after"].value == "AFTER"
+
+
+def test_exceptions_become_task_errors() -> None:
+    with LocalExecutor(1) as ex:
+        ex.submit("bad", crash_on, 42)  # 42.upper() -> AttributeError inside the worker
+        got = _drain(ex)
+    err = got["bad"].error
+    assert err is not None and err.reason == "internal-error"
+    assert err.message.startswith("AttributeError") and "\n" not in err.message
+    assert "crash_on" in (err.traceback or "")
