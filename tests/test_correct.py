@@ -66,12 +66,15 @@ def test_idempotent(corrector: Corrector, name: str) -> None:
 def test_lines_whitespace_and_order_preserved(lines: list[str]) -> None:
     corrector = Corrector.load()
     text = "\n".join(lines)
-    out = corrector.correct_text(text).text.split("\n")
+    res = corrector.correct_text(text)
+    out = res.text.split("\n")
     assert len(out) == len(lines)
-    for a, b in zip(lines, out):
+    for i, (a, b) in enumerate(zip(lines, out)):
         assert len(a) - len(a.lstrip()) == len(b) - len(b.lstrip())
         assert a[len(a.rstrip()):] == b[len(b.rstrip()):]
-        assert len(a.split()) == len(b.split())
+        # only a "split" correction (a word gap read as punctuation) adds a word, exactly one each
+        splits = sum(1 for c in res.corrections if c.line == i and c.method == "split")
+        assert len(b.split()) == len(a.split()) + splits
 
 
 def test_corrections_locate_raw_text(corrector: Corrector) -> None:
@@ -83,6 +86,26 @@ def test_corrections_locate_raw_text(corrector: Corrector) -> None:
         assert c.page == 3
         assert raw[c.line][c.start:c.end] == c.original
         assert c.method and c.rule
+
+
+def test_frequent_word_variants_in_damaged_text(corrector: Corrector) -> None:
+    """A frequent word missing a letter ("tll") or read one confusion off is restored — only in a text
+    that has lost its å/ä/ö; the same words in an intact text are left alone.  Invented text."""
+    damaged = "arendet har beretts av socialforvaltningen\noch skickas tll namnden for beslut\nnar styrelsen har behandlat fragan"
+    assert "skickas till nämnden för beslut" in corrector.correct_text(damaged).text
+    intact = "ärendet har beretts av socialförvaltningen\noch skickas tll nämnden för beslut\nnär styrelsen har behandlat frågan"
+    assert corrector.correct_text(intact).text == intact
+
+
+def test_split_corrections_locate_raw_text(corrector: Corrector) -> None:
+    text = "nämnden kommer.att följa det och planen ska genomforas-i december\nBarn-0ch utbildningsnämnden"
+    res = corrector.correct_text(text)
+    raw = text.split("\n")
+    splits = [c for c in res.corrections if c.method == "split"]
+    assert len(splits) >= 2
+    for c in res.corrections:
+        assert raw[c.line][c.start:c.end] == c.original
+    assert corrector.correct_text(res.text).text == res.text
 
 
 def test_correct_page_keeps_raw_text(corrector: Corrector) -> None:
@@ -103,12 +126,12 @@ def _scores(corrector: Corrector, name: str) -> tuple[float, float, float]:
 
 
 def test_sample_regression_guard(corrector: Corrector) -> None:
-    """Current level on the sample (raw: CER 5.6%, WER 30.7%); must not get worse."""
+    """Current level on the sample (raw: CER 5.6%, WER 30.7%; now ~1.2% / ~4.1%); must not get worse."""
     cer, wer, broken = _scores(corrector, "sample 1-150")
-    assert cer <= 0.025 and wer <= 0.09 and broken <= 0.002
+    assert cer <= 0.014 and wer <= 0.046 and broken <= 0.002
 
 
-@pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: WER ~7.5%)")
+@pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: CER ~1.2%, WER ~4.1%)")
 def test_sample_acceptance_targets(corrector: Corrector) -> None:
     cer, wer, broken = _scores(corrector, "sample 1-150")
     assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002
@@ -120,5 +143,5 @@ def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> N
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.6
-    assert broken <= 0.005
+    assert wer < before * 0.35  # now ~0.26 of the raw WER on both parts
+    assert broken <= 0.002

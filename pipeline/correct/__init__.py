@@ -9,7 +9,9 @@ Public API::
 Modules, one concept each: ``tokenize`` (words with raw-line offsets),
 ``protect`` (what never changes), ``lexicon`` (built word counts),
 ``confusions`` (OCR channel weights), ``compounds`` (Swedish compounds),
-``candidates`` (staged candidate search), ``context`` (ambiguous short words),
+``candidates`` (staged candidate search), ``frequent`` (precomputed OCR
+readings of the most frequent words), ``splits`` (word gaps read as
+punctuation), ``context`` (ambiguous short words),
 ``corrector`` (decisions per page), ``build_lexicon`` and ``make_eng_set``
 (reproducible data).
 """

@@ -179,14 +179,37 @@ def build(out_dir: Path) -> Path:
     with open(tmp, "wb") as f:
         pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
+    build_frequent(out_dir)
     print(f"lexicon: {len(words)} words, {len(proper)} proper, {len(data['stems'])} stems -> {path} ({time.time() - t0:.1f}s)")
+    return path
+
+
+def build_frequent(out_dir: Path) -> Path:
+    """Derived search tables (``frequent.py``): OCR readings of frequent words, key-prefix hashes."""
+    from . import frequent
+    from .lexicon import FREQUENT_FILE
+
+    with open(out_dir / LEXICON_FILE, "rb") as f:
+        lex = pickle.load(f)
+    path = out_dir / FREQUENT_FILE
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump({"version": FORMAT_VERSION, "table": frequent.build(lex["words"]),
+                     "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"])},
+                    f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
     return path
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="Build the Swedish correction lexicon")
     ap.add_argument("--out", type=Path, default=DEFAULT_DIR)
-    build(ap.parse_args(argv).out)
+    ap.add_argument("--frequent-only", action="store_true", help="only rebuild the frequent-word OCR table")
+    args = ap.parse_args(argv)
+    if args.frequent_only:
+        build_frequent(args.out)
+    else:
+        build(args.out)
 
 
 if __name__ == "__main__":

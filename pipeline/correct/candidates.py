@@ -9,8 +9,18 @@ common word, because almost every misreading is found by the first stages:
    (``confusions.BASE_OF``), looked up in the lexicon *and* in its index of
    diacritic-stripped forms — one lookup finds every å/ä/ö spelling;
 1. the same with at most ``MAX_SUBS`` shape confusions (rn/m, t/r, li/h …);
+   The variant walk is pruned by ``Lexicon.has_prefix`` (hashes of every
+   prefix of a findable key, built by ``make dictionaries``): a branch dies as
+   soon as no lexicon key can start that way;
+   compounds of the cheapest (unpruned) variants are segmented too;
 2. one free edit (insert, delete, substitute) on the best few variants;
-3. compounds: the word segmented into parts, each part corrected by 0–1.
+3. long words still without a good reading: a compound with several damaged
+   parts, segmented with each part corrected on its own by ≤ 2 confusions
+   (linking -s- kept) — ``_fuzzy``.
+
+Compound readings the lexicon does not list score ``UNLISTED_PENALTY`` lower:
+they are inferences.  A rare listed compound counts as often as its parts
+suggest (``count``).
 
 symspellpy was tried for stage 2 but its dictionary of deletes for a
 million-form lexicon costs seconds and hundreds of MB at load; the staged
@@ -27,11 +37,23 @@ from .compounds import Compounds
 from .confusions import BASE_OF, channel_cost, strip_diacritics
 from .lexicon import Lexicon
 
+COMMON_COUNT = 1000
+UNLISTED_PENALTY = 0.7  # log10: a compound the lexicon does not list is an inference, not a fact
 W = 3.0  # one unit of channel cost is worth three orders of magnitude of frequency
 MAX_SUBS = 3
 MAX_VARIANT_COST = 1.6
 MIN_CANDIDATE_COUNT = 20  # wordfreq noise below this is never proposed
-GOOD_COUNT = 1000  # a stage that finds a word this common ends the search
+GOOD_COUNT = 1000
+MAX_LOG_COUNT = 7.6  # log10 of the most frequent word's count ("och"): an upper bound on any score
+BOUND_SLACK = 0.5  # channel cost may undercut a variant's cost a little
+COMPOUND_VARIANTS = 40
+COMPOUND_SUBS = 2
+COMPOUND_MAX_COST = 1.0  # only the cheapest variants are segmented: no need to enumerate dearer ones
+FUZZY_MIN_LEN = 10  # stage 3 (each compound part corrected on its own) for long words only
+PART_SUBS = 2
+PART_MAX_COST = 1.0
+PART_PENALTY = 0.2  # a third part must earn its place
+FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
 _MAX_SRC = max(len(k) for k in BASE_OF)
 _KEY = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u"})
@@ -47,14 +69,20 @@ class Candidate:
 
     @property
     def score(self) -> float:
-        return math.log10(max(self.count, 1)) - W * self.cost
+        return math.log10(max(self.count, 1)) - W * self.cost - (UNLISTED_PENALTY if self.method == "compound" else 0.0)
 
 
-def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = False) -> dict[str, float]:
-    """Strings reachable from ``s`` by glyph→stripped-letter replacements (approximate cost)."""
+def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = False, prefix_ok=None) -> dict[str, float]:
+    """Strings reachable from ``s`` by glyph→stripped-letter replacements (approximate cost).
+
+    With ``prefix_ok`` a branch is cut as soon as its prefix cannot begin a
+    lexicon key (a trie-style search without a trie in memory).
+    """
     out: dict[str, float] = {}
 
     def walk(i: int, acc: str, cost: float, subs: int) -> None:
+        if prefix_ok is not None and acc and not prefix_ok(acc):
+            return
         if i >= len(s):
             if acc not in out or cost < out[acc]:
                 out[acc] = cost
@@ -82,20 +110,28 @@ class CandidateGenerator:
         self.cpd = compounds
         self.best = lru_cache(maxsize=200_000)(self._best)
         self._lookup = lru_cache(maxsize=500_000)(self._lookup_key)
+        self._parts = lru_cache(maxsize=200_000)(self._part_options)
+        self._fuzzy = lru_cache(maxsize=100_000)(self._fuzzy_impl)
 
     # -- lexicon access -------------------------------------------------
     def count(self, w: str) -> int:
         c = self.lex.words.get(w, 0)
-        if c:
+        if c >= COMMON_COUNT:
             return c
-        return self.cpd.pseudo_count(w) if self.cpd.is_valid(w) else 0
+        # A rare listed compound ("x-ningsbidragen", a name's genitive) is as frequent as its parts suggest.
+        return max(c, self.cpd.pseudo_count(w) if self.cpd.is_valid(w) else 0)
 
     def _lookup_key(self, key: str) -> tuple[str, ...]:
         """Lexicon words whose stripped form is ``key`` (incl. ``key`` itself)."""
-        found = list(self.lex.stripped.get(key, ()))
-        if self.lex.words.get(key, 0) >= MIN_CANDIDATE_COUNT:
+        st = self.lex.stripped.get(key)
+        own = self.lex.words.get(key, 0) >= MIN_CANDIDATE_COUNT
+        genitive = key.endswith("s") and len(key) > 4
+        if not st and not own and not genitive:
+            return ()  # the common case: a miss costs two dict lookups
+        found = list(st or ())
+        if own:
             found.append(key)
-        if key.endswith("s") and len(key) > 4:  # genitive of a name or place: "Tyresös"
+        if genitive:  # genitive of a name or place: "Tyresös"
             stem = key[:-1]
             found += [p + "s" for p in (*self.lex.stripped.get(stem, ()), stem) if p in self.lex.proper]
         return tuple(w for w in found if self.count(w) >= MIN_CANDIDATE_COUNT)
@@ -132,11 +168,24 @@ class CandidateGenerator:
 
     # -- candidate search -----------------------------------------------
     def _from_variants(self, s: str, vs: dict[str, float], diacritic_only: bool, compounds: bool) -> dict[str, Candidate]:
+        """Lexicon words reachable through the variants ``vs``, cheapest variant first.
+
+        Stops when no remaining variant can beat the best score found: a word's
+        score is at most ``MAX_LOG_COUNT − W · variant cost``.  With
+        ``compounds`` only compound readings are looked for (segmentation, the
+        expensive lookup), on the ``COMPOUND_VARIANTS`` cheapest variants.
+        """
         found: dict[str, Candidate] = {}
-        for v in sorted(vs, key=vs.get):
+        best_score = -math.inf
+        order = sorted(vs, key=vs.get)
+        if compounds:
+            order = order[:COMPOUND_VARIANTS]
+        for v in order:
+            if MAX_LOG_COUNT - W * vs[v] < best_score - BOUND_SLACK:
+                break
             words = self._lookup(v)
-            if compounds and not words:
-                words = self._compound_lookup(v)
+            if compounds:
+                words = () if words else self._compound_lookup(v)
             for w in words:
                 if w == s or w in found:
                     continue
@@ -146,20 +195,27 @@ class CandidateGenerator:
                 method = "diacritics" if channel_cost(s, w, True) < math.inf else "confusion"
                 if w not in self.lex.words:
                     method = "compound"
-                found[w] = Candidate(w, cost, self.count(w), method, _rule(s, w))
+                c = found[w] = Candidate(w, cost, self.count(w), method, _rule(s, w))
+                best_score = max(best_score, c.score)
         return found
 
-    def _best(self, s: str, diacritic_only: bool = False) -> tuple[Candidate, ...]:
-        """Candidates for lower-case ``s``, best first (may be empty)."""
+    def _best(self, s: str, diacritic_only: bool = False, deep: bool = True) -> tuple[Candidate, ...]:
+        """Candidates for lower-case ``s``, best first (may be empty).
+
+        ``deep=False`` skips the free-edit and damaged-compound stages (the corrector uses it for
+        the confusion-only name readings; never keyed on the document's damage estimate, or a
+        rerun over corrected text would search differently).
+        """
         s_key = s.translate(_KEY)  # keep é: it is an OCR glyph for ö here
         found: dict[str, Candidate] = {}
-        # Stage 0 + 1: glyph and shape variants.
-        for subs in ([MAX_SUBS] if diacritic_only else [1, 2, MAX_SUBS]):
-            vs = variants(s_key, subs, MAX_VARIANT_COST, diacritic_only)
-            found.update(self._from_variants(s, vs, diacritic_only, compounds=len(vs) < 400))
-            if any(c.count >= GOOD_COUNT for c in found.values()):
-                break
-        if not diacritic_only and not any(c.count >= GOOD_COUNT and c.cost <= 1.0 for c in found.values()) and len(s) >= 3:
+        # Stage 0 + 1: glyph and shape variants that can be lexicon keys, cheapest first ...
+        vs = variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.has_prefix)
+        found.update(self._from_variants(s, vs, diacritic_only, compounds=False))
+        # ... and compounds of the cheapest variants (a compound is no lexicon key: no pruning).
+        if len(s) >= 7:
+            vs = variants(s_key, COMPOUND_SUBS, COMPOUND_MAX_COST, diacritic_only)
+            found.update((k, c) for k, c in self._from_variants(s, vs, diacritic_only, compounds=True).items() if k not in found)
+        if deep and not diacritic_only and not any(c.count >= GOOD_COUNT and c.cost <= 1.0 for c in found.values()) and len(s) >= 3:
             # Stage 2: one free edit on the cheapest variants.
             vs = variants(s_key, 1, 0.8)
             for v in sorted(vs, key=vs.get)[:4]:
@@ -168,10 +224,58 @@ class CandidateGenerator:
                 edits |= {v[:i] + ch + v[i + 1 :] for i in range(len(v)) for ch in ALPHABET}
                 edits |= {v[:i] + v[i + 1] + v[i] + v[i + 2 :] for i in range(len(v) - 1)}
                 found.update(
-                    (k, c) for k, c in self._from_variants(s, {e: 1.0 for e in edits}, False, compounds=False).items()
+                    (k, Candidate(c.word, c.cost, c.count, "edit", c.rule))
+                    for k, c in self._from_variants(s, {e: 1.0 for e in edits}, False, compounds=False).items()
                     if k not in found
                 )
+        if deep and not diacritic_only and len(s) >= FUZZY_MIN_LEN and not any(c.cost <= 1.0 and c.count >= MIN_CANDIDATE_COUNT for c in found.values()):
+            # Stage 3: a compound with several damaged parts: each part corrected on its own.
+            seg = self._fuzzy(s_key)
+            if seg and seg[0] not in found and seg[0] != s:
+                cost = channel_cost(s, seg[0])
+                if cost < math.inf:
+                    found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
         return tuple(sorted(found.values(), key=lambda c: -c.score))
+
+    def _part_options(self, key: str, head: bool) -> tuple[tuple[str, float], ...]:
+        """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first."""
+        out: dict[str, float] = {}
+        if head and key in self.lex.stems:
+            out[key] = 0.0
+        vs = variants(key, PART_SUBS, PART_MAX_COST, False, self.lex.has_prefix)
+        for v in sorted(vs, key=vs.get):
+            for w in self._lookup(v):
+                if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
+                    out[w] = vs[v]
+        if head and key.endswith("s") and len(key) > 4:  # linking -s-: "<part>s"
+            for w, c in self._part_options(key[:-1], False):
+                if w + "s" not in out and self.cpd.head_ok(w + "s"):
+                    out[w + "s"] = c
+        return tuple(sorted(out.items(), key=lambda x: (x[1], -self.lex.words.get(x[0], 0)))[:3])
+
+    def _fuzzy_split(self, key: str, parts_left: int) -> tuple[str, float] | None:
+        """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions."""
+        best: tuple[str, float] | None = None
+        n = len(key)
+        for k in range(n - 3, 2, -1):
+            heads = self._parts(key[:k], True)
+            if not heads:
+                continue
+            h, hc = heads[0]
+            if best is not None and hc >= best[1]:
+                continue
+            tails = self._parts(key[k:], False)
+            if tails and (best is None or hc + tails[0][1] < best[1]):
+                best = (h + tails[0][0], hc + tails[0][1])
+            if parts_left > 2 and n - k >= 6:
+                rest = self._fuzzy_split(key[k:], parts_left - 1)
+                if rest and (best is None or hc + rest[1] + PART_PENALTY < best[1]):
+                    best = (h + rest[0], hc + rest[1] + PART_PENALTY)
+        return best
+
+    def _fuzzy_impl(self, key: str) -> tuple[str, float] | None:
+        r = self._fuzzy_split(key, 3)
+        return r if r and r[1] <= FUZZY_MAX_COST else None
 
 
 def _rule(ocr: str, truth: str) -> str:

@@ -88,5 +88,7 @@ class Compounds:
         if word.endswith("s") and word[:-1] in self.lex.proper:
             return max(1, self.lex.words.get(word[:-1], 0) // 10)
         parts = self.split(word) or self.split(word[:-1]) or [word]
-        counts = [max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), 1) for p in parts]
+        # a compound-only stem ("<word>s" as a first part) is attested: as common as a head must be
+        counts = [max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), HEAD_MIN_COUNT if p in self.lex.stems else 1)
+                  for p in parts]
         return max(1, min(counts) // 10)

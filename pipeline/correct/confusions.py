@@ -29,6 +29,10 @@ DIACRITIC_RULES: list[tuple[str, str, float]] = [
     ("1", "ä", 0.7), ("1", "å", 0.7), ("e", "ä", 0.8), ("g", "ö", 0.8), ("s", "ö", 0.9), ("ä", "å", 0.6),
     ("å", "ä", 0.6), ("ã", "ä", 0.3), ("á", "å", 0.3), ("à", "å", 0.3), ("â", "å", 0.3), ("ii", "ü", 0.5),
     ("é", "e", 0.3), ("ó", "ö", 0.3), ("ò", "ö", 0.3), ("õ", "ö", 0.3),
+    # English-model OCR reads the two dots of ä/ö as a second stem ("ii") or a
+    # neighbouring stroke ("ti", "i"): general classes, invented example "siikert" → "säkert".
+    ("ii", "ä", 0.3), ("ii", "ö", 0.5), ("ii", "å", 0.5), ("i", "ö", 0.6), ("ti", "ö", 0.6), ("il", "ä", 0.6), ("ti", "ä", 0.6),
+    ("li", "ä", 0.6), ("é", "ä", 0.5),
 ]
 SHAPE_RULES: list[tuple[str, str, float]] = [
     ("1", "i", 0.3), ("1", "l", 0.3), ("l", "i", 0.6), ("i", "l", 0.6), ("|", "l", 0.3), ("|", "i", 0.4),
@@ -41,6 +45,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("d", "ti", 0.6), ("ti", "d", 0.6), ("fi", "ﬁ", 0.1), ("ﬁ", "fi", 0.1), ("ﬂ", "fl", 0.1), ("c", "o", 0.7),
     ("a", "o", 0.8), ("o", "a", 0.8), ("y", "v", 0.6), ("v", "y", 0.6), ("g", "q", 0.7), ("8", "s", 0.7),
     ("7", "t", 0.7), ("2", "z", 0.8), ("3", "s", 0.8), ("$", "s", 0.5), ("@", "a", 0.7),
+    ("h", "n", 0.5), ("n", "h", 0.6), ("y", "j", 0.5), ("j", "y", 0.6), ("j", "l", 0.6), ("x", "s", 0.7),
+    ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5),
 ]
 RULES = DIACRITIC_RULES + SHAPE_RULES
 DIACRITIC_TARGETS = set("åäöé")
@@ -48,8 +54,10 @@ DIACRITIC_TARGETS = set("åäöé")
 # for å/ä/ö whose glyph the engine discarded.
 SUB_COST = 1.0
 INS_COST = 1.0  # extra character in the OCR string
+INS_COST_DOUBLE = 0.5
 DEL_COST = 1.0  # truth character missing from OCR
 DEL_COST_DIACRITIC = 0.6
+DEL_COST_DOUBLE = 0.5  # one letter of a doubled consonant lost ("tilI" → "till" style: "fins" → "finns")
 
 _BY_SRC: dict[str, list[tuple[str, float, bool]]] = {}
 for _o, _t, _c in RULES:
@@ -105,10 +113,18 @@ def channel_cost(ocr: str, truth: str, diacritic_only: bool = False) -> float:
                 continue
             if i < n and j < m and cur + SUB_COST < d[i + 1][j + 1]:
                 d[i + 1][j + 1] = cur + SUB_COST
-            if i < n and cur + INS_COST < d[i + 1][j]:
-                d[i + 1][j] = cur + INS_COST
+            if i < n:
+                # an OCR letter doubled ("tiill"-style) costs less than any extra character
+                ic = INS_COST_DOUBLE if (i > 0 and ocr[i - 1] == ocr[i]) or ocr[i + 1 : i + 2] == ocr[i] else INS_COST
+                if cur + ic < d[i + 1][j]:
+                    d[i + 1][j] = cur + ic
             if j < m:
-                dc = DEL_COST_DIACRITIC if truth[j] in DIACRITIC_TARGETS else DEL_COST
+                if truth[j] in DIACRITIC_TARGETS:
+                    dc = DEL_COST_DIACRITIC
+                elif (j > 0 and truth[j - 1] == truth[j]) or truth[j + 1 : j + 2] == truth[j]:
+                    dc = DEL_COST_DOUBLE
+                else:
+                    dc = DEL_COST
                 if cur + dc < row[j + 1]:
                     row[j + 1] = cur + dc
     return d[n][m]

@@ -9,7 +9,7 @@ words (not from any one document):
   samma, förra, nästa, i, om, under), or before a year ("år 2010").
 * bör: before an infinitive (a verb in -a/-as) or before a subject + infinitive;
   bor: before a place preposition (i, på, hos, kvar …).
-* sätt: after a determiner or adjective (ett, samma, så, annat …).
+* sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
 """
@@ -24,7 +24,7 @@ SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bäst
 PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring"}
 PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
-AMBIGUOUS = {"ar", "bor", "sitt", "vara", "sa"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa"}
 
 
 def _is_number(w: str | None) -> bool:
@@ -44,7 +44,7 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         if _infinitive(n) or (n in SUBJECTS or n == "inte" or n == "också") and _infinitive((nxt2 or "").lower()):
             return "bör"
         return None
-    if word == "sitt":
+    if word in ("sitt", "satt"):
         return "sätt" if p in SATT_BEFORE else None
     if word == "vara":
         return "våra" if p in PREPOSITIONS and n not in {"att", "med", "en", "ett", "det", "den", "så", "kvar"} else None

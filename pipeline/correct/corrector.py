@@ -1,44 +1,82 @@
 """The correction stage: decide, word by word, what to change on a page.
 
+Before the words: word gaps read as punctuation become spaces (``splits``,
+method "split"), bullets read as ¢/*/«/v/e become "•" and the "‘" English-model
+OCR invents before words is dropped (method "symbol").
+
 Order of decisions for each word (see the package docstring for the model):
 
 1. protected tokens are left alone (``protect``), except a lone "1" that is
    the word "i";
 2. a word the lexicon knows (directly, as a compound or a genitive) is kept —
-   unless the *document* has lost its å/ä/ö (``estimate_loss``) and a
-   diacritic reading is far more frequent ("for" → "för"), with ``context``
-   deciding the ambiguous short words;
-3. an unknown word gets the best candidate (``candidates``); it is applied
-   when the channel cost is low and the runner-up clearly worse, otherwise it
-   is recorded as a suggestion (not applied);
-4. a capitalised word inside a sentence (a name) only gets diacritic
-   restorations — never a free edit.
+   unless the *document* is damaged (``estimate_loss``) and either a
+   diacritic reading is far more frequent ("for" → "för"; the cost of the
+   restoration is partly forgiven in proportion to the loss), or the word is
+   one cheap confusion away from a far more frequent word (``frequent``
+   table: "vat" → "var" style), or it is valid only as a compound we built
+   while a listed word is a diacritic or two away; ``context`` decides the
+   ambiguous short words;
+3. an unknown word gets the best candidate (``candidates``, plus the
+   ``frequent`` table); a candidate that occurs as a known word elsewhere in
+   the document (the *document cache*, from a first pass over the page) gets
+   a bonus; it is applied when the channel cost is low and the runner-up
+   clearly worse, otherwise recorded as a suggestion (not applied);
+4. a capitalised word inside a sentence (a name) gets diacritic restorations,
+   and confusion-only (never free-edit) readings that are a known name or
+   place (with genitive -s) or a word the document spells right elsewhere.
+
+Idempotence: nothing that ranks candidates depends on the damage estimate
+(a rerun over corrected text sees a lower one); the estimate only gates
+changes, so a rerun changes less, not differently.
 
 Results are cached per (word, mode), so repeated words cost a dict lookup.
 """
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Correction
 from . import context
-from .candidates import Candidate, CandidateGenerator, _rule
+from .candidates import W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import channel_cost, strip_diacritics
 from .lexicon import Lexicon
+from .splits import find_splits
 from .protect import digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
 # Real-word corrections need the frequency gain (log10, after channel cost) to beat
 # this margin; it depends on how much of its å/ä/ö the document has lost.
 REALWORD_MARGIN = [(0.6, 0.5), (0.35, 2.0)]  # (loss at least, margin); below: never
-APPLY_MAX_COST = 1.3
+APPLY_MAX_COST = 1.5
 APPLY_MAX_COST_LONG = 1.6  # words of 8+ letters have more evidence
 SUGGEST_MAX_COST = 2.6
-MIN_MARGIN = 0.5  # log10 gap to the runner-up
+MIN_MARGIN = 0.3  # log10 gap to the runner-up
 LOSS_PRIOR = 4
+RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
+RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
+RW_TABLE_MAX_COST = 1.0
+UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
+UNLISTED_MIN_COUNT = 100
+CLEAN_KEEP_COUNT = 100  # in an undamaged document a word seen this often is kept as written
+DOC_BOOST = 1.5
+# Real-word restorations only: the share of a diacritic restoration's channel cost forgiven, times the
+# document's loss ...  (not in the ranking of unknown words: a rerun sees a lower loss, and would rank
+# differently — idempotence; for valid words a lower loss only means fewer changes)
+LOSS_DISCOUNT = 0.5
+LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
+SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
+NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
+NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known name/place
+# Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
+# lower-case word (any word when the page has other bullet lines).
+BULLET_RE = re.compile(r"^(\s*)(?:([¢*«])(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
+QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\w))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
+BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve])(?= \w)")
 STRIPPED_RATIO = 30  # pseudo-count of "intact" words: short texts are not judged lost on a word or two
 
 
@@ -111,30 +149,94 @@ class Corrector:
 
     # -- page -------------------------------------------------------------
     def correct_text(self, text: str, page: int = 1) -> CorrectionResult:
-        lines = text.split("\n")
+        raw_lines = text.split("\n")
+        # Word gaps read as punctuation: same-length edits are applied before the words are read
+        # (offsets stay valid), the space after a suspended compound's hyphen at the end.
+        lines = list(raw_lines)
+        split_corr: list[Correction] = []
+        for li, ln in enumerate(raw_lines):
+            edits = find_splits(ln, self._split_known, self.lex.abbreviations)
+            for a, b, orig, rep in edits:
+                split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
+                                             method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
+                if b - a == len(rep):
+                    ln = ln[:a] + rep + ln[b:]
+            lines[li] = ln
         words = words_of_page(lines)
         loss = self.estimate_loss(words)
         margin = next((m for lo, m in REALWORD_MARGIN if loss >= lo), None)
-        applied: list[Correction] = []
+        applied: list[Correction] = list(split_corr)
         suggested: list[Correction] = []
-        self._current = [w.text for w in words]  # left context as corrected so far
-        for k, w in enumerate(words):
-            decision = self._decide(words, k, margin)
-            if decision is None:
+        self._loss_discount = LOSS_DISCOUNT * loss if loss >= LOSS_DISCOUNT_FROM else 0.0
+        # Document cache: word forms the document spells right somewhere.  A first pass corrects
+        # without it; the forms of its output are the evidence for the real pass, so a second
+        # run over the output sees the same evidence (idempotence).
+        self._doc = Counter()
+        self._pass(words, margin)
+        self._doc = Counter(t.lower() for t in self._current if len(t) >= 4 and t.isalpha() and self.known(t.lower()))
+        bullets = set()
+        for li, ln in enumerate(lines):
+            # Swedish never opens a quotation with "‘" (U+2018): English-model OCR invents it before
+            # words; drop it, and the closing "’" it seemingly pairs with on the same line.
+            opened = False
+            for m in QUOTE_RE.finditer(ln):
+                if m.group(1):
+                    opened = True
+                    applied.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original="‘", correction="",
+                                              method="symbol", score=0.9, applied=True, rule="‘→∅"))
+                elif opened:
+                    applied.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
+                                              method="symbol", score=0.8, applied=True, rule="’→∅"))
+                    opened = False
+        loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2
+        for li, ln in enumerate(lines):
+            m = (BULLET_LOOSE_RE if loose else BULLET_RE).match(ln)
+            if m and m.group(m.lastindex) != "•":
+                s0 = m.start(m.lastindex)
+                bullets.add((li, s0))
+                applied.append(Correction(page=page, line=li, start=s0, end=s0 + 1, original=ln[s0], correction="•",
+                                          method="symbol", score=0.9, applied=True, rule=f"{ln[s0]}→•"))
+        for k, (w, decision) in enumerate(zip(words, self._pass(words, margin))):
+            if (w.line, w.start) in bullets or decision is None:
                 continue
             new, method, cost, rule, apply = decision
-            if apply:
-                self._current[k] = new
             if new == w.text:
                 continue
             corr = Correction(page=page, line=w.line, start=w.start, end=w.end, original=w.text, correction=new,
                               method=method, score=round(math.exp(-cost), 3), applied=apply, rule=rule)
             (applied if apply else suggested).append(corr)
-        out_lines = list(lines)
-        for corr in sorted(applied, key=lambda c: (c.line, -c.start)):
-            ln = out_lines[corr.line]
-            out_lines[corr.line] = ln[: corr.start] + corr.correction + ln[corr.end :]
+        out_lines = _apply(raw_lines, applied)
+        # Gaps that only show once the words beside them are corrected ("-0ch" → "-och"): found on
+        # the output and mapped back to raw offsets (the separator itself is never edited), so a
+        # second run finds nothing new.
+        late: list[Correction] = []
+        for li, ln in enumerate(out_lines):
+            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations):
+                ra = _raw_offset([c for c in applied if c.line == li], a)
+                if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
+                    continue
+                if any(c.line == li and c.start == ra and c.method == "split" for c in applied):
+                    continue
+                late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=orig, correction=rep,
+                                       method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
+        if late:
+            applied += late
+            out_lines = _apply(raw_lines, applied)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
+
+    def _split_known(self, t: str) -> bool:
+        return self.known(t) and self.lex.words.get(t, 0) >= SPLIT_MIN_COUNT
+
+    def _pass(self, words: list[Word], margin: float | None) -> list:
+        """Decisions for every word; ``self._current`` ends as the corrected word sequence."""
+        self._current = [w.text for w in words]  # left context as corrected so far
+        out = []
+        for k in range(len(words)):
+            decision = self._decide(words, k, margin)
+            if decision is not None and decision[4]:
+                self._current[k] = decision[0]
+            out.append(decision)
+        return out
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
         w = words[k]
@@ -160,16 +262,30 @@ class Corrector:
             return self._realword(words, k, low, margin, name_mode)
         if name_mode and (low in self.lex.proper):
             return None
-        cands = self.gen.best(low, diacritic_only)
+        if margin is None and self.lex.words.get(low, 0) >= CLEAN_KEEP_COUNT:
+            return None
+        cands = list(self.gen.best(low, diacritic_only))
+        table = self.lex.frequent.get(low) if not diacritic_only and low.isalpha() else None
+        if table and all(c.word != table[0] for c in cands):
+            cands.append(Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0])))
+        if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
+            # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
+            # or of a word the document spells right elsewhere
+            cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.cost <= NAME_MAX_COST
+                      and (c.word in self.lex.proper or c.word in self._doc)]
         if not cands:
             return None
+        cands.sort(key=lambda c: -self._score(c, name_mode))
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
-        confident = best.cost <= limit and (second is None or best.score - second.score >= MIN_MARGIN)
+        confident = best.cost <= limit and (second is None or self._score(best, name_mode) - self._score(second, name_mode) >= MIN_MARGIN)
         if best.cost > SUGGEST_MAX_COST:
             return None
-        if len(low) <= 3 and best.cost > 0.8:
+        short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
+        if margin is None and best.method == "compound" and low.isalpha():
+            confident = False  # an undamaged text: an invented compound reading is only a suggestion
+        if len(low) <= 3 and best.cost > 0.8 and not short_ok:
             confident = False  # short words: too many neighbours
         choice = best.word
         key = strip_diacritics(choice)
@@ -192,11 +308,29 @@ class Corrector:
         keep = math.log10(max(self.gen.count(low), 1))
         best: Candidate | None = None
         for c in self.gen.best(low, True):
-            if c.count > 0 and (best is None or c.score > best.score):
+            # a valid word is only replaced by a listed word, never by an invented compound
+            if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score):
                 best = c
-        if best is None or best.score - keep < margin:
+        if best is not None and best.score + W * best.cost * self._loss_discount - keep >= margin:
+            return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
+        if best is not None and low not in self.lex.words and best.cost <= UNLISTED_MAX_COST and best.count >= UNLISTED_MIN_COUNT:
+            # valid only as a compound of our making, while a listed word is a diacritic or two away
+            return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
+        if name_mode:
             return None
-        return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
+        # a rare word one cheap confusion away from a far more frequent one ("hat" → "har")
+        table = self.lex.frequent.get(low)
+        if table and table[0] != low and table[1] <= RW_TABLE_MAX_COST and table[2] >= RW_TABLE_LEAD:
+            c = Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0]))
+            if c.score - keep >= margin + RW_CONFUSION_EXTRA:  # no document boost: the word is valid
+                return self._cased(w.text, c.word, w, False), "confusion", c.cost, c.rule, True
+        return None
+
+    def _score(self, c: Candidate, name_mode: bool = False) -> float:
+        bonus = DOC_BOOST if c.word in self._doc else 0.0
+        if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
+            bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
+        return c.score + bonus
 
     def _prev(self, k: int) -> str | None:
         return self._current[k - 1] if k > 0 else None
@@ -205,7 +339,7 @@ class Corrector:
         if orig.isupper() and len(orig) > 1 and orig.isalpha():
             return cand.upper()
         if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and cand not in self.lex.proper:
-            return cand  # the capital was a misread glyph ("G" for "ö"), not a name
+            return cand  # the capital was a misread glyph ("G" or "O" for "ö": English-model OCR), not a name
         if orig[0].isupper():
             printed = self.lex.proper.get(cand)
             if printed and printed.lower() == cand:
@@ -214,6 +348,28 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def _apply(raw_lines: list[str], corrections: list[Correction]) -> list[str]:
+    out = list(raw_lines)
+    for corr in sorted(corrections, key=lambda c: (c.line, -c.start, -c.end)):
+        ln = out[corr.line]
+        out[corr.line] = ln[: corr.start] + corr.correction + ln[corr.end :]
+    return out
+
+
+def _raw_offset(line_corrections: list[Correction], out_pos: int) -> int | None:
+    """Raw offset of output position ``out_pos`` (None inside an edited span)."""
+    shift = 0
+    for c in sorted(line_corrections, key=lambda c: (c.start, c.end)):
+        o_start = c.start + shift
+        o_end = o_start + len(c.correction)
+        if out_pos <= o_start:  # at an edit's start: before it (an insertion point)
+            break
+        if out_pos < o_end:
+            return None
+        shift += len(c.correction) - (c.end - c.start)
+    return out_pos - shift
 
 
 def _neighbour(words: list[Word], k: int, step: int) -> str | None:

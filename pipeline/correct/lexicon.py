@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import math
 import pickle
+import zlib
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from ..errors import MissingDependencyError
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT / "dictionaries" / "build"
 LEXICON_FILE = "lexicon.pickle"
+FREQUENT_FILE = "frequent.pickle"  # frequent.build(): OCR readings of the most frequent words
 FORMAT_VERSION = 3
 
 
@@ -34,6 +38,19 @@ class Lexicon:
     sources: dict[str, str] = field(default_factory=dict)
     # diacritic-stripped form -> words with å/ä/ö/é that strip to it, most frequent first
     stripped: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # OCR string -> (frequent word, channel cost, log10 lead over the runner-up); see ``frequent``
+    frequent: dict[str, tuple[str, float, float]] = field(default_factory=dict)
+    # crc32 of every prefix of a findable key (None: no pruning); see ``frequent.prefix_hashes``
+    prefixes: "array | None" = None  # sorted array('I')
+
+    def has_prefix(self, s: str) -> bool:
+        """Could ``s`` begin a findable key?  (Always True without the prefix table.)"""
+        arr = self.prefixes
+        if arr is None:
+            return True
+        h = zlib.crc32(s.encode("utf-8"))
+        i = bisect_left(arr, h)
+        return i < len(arr) and arr[i] == h
 
     def count(self, word: str) -> int:
         return self.words.get(word, 0)
@@ -58,7 +75,22 @@ class Lexicon:
             data = pickle.load(f)
         if data.get("version") != FORMAT_VERSION:
             raise MissingDependencyError(f"correction lexicon {path} is outdated; run `make dictionaries`")
+        freq_path = path.parent / FREQUENT_FILE
+        frequent: dict[str, tuple[str, float, float]] = {}
+        prefixes: "array | None" = None  # sorted array('I')
+        if freq_path.exists():
+            with open(freq_path, "rb") as f:
+                fdata = pickle.load(f)
+            if fdata.get("version") == FORMAT_VERSION:
+                frequent = fdata["table"]
+                prefixes = fdata.get("prefixes")
+        if not frequent:
+            from . import frequent as _frequent
+
+            frequent = _frequent.build(data["words"])
         return cls(
+            frequent=frequent,
+            prefixes=prefixes,
             words=data["words"],
             proper=data["proper"],
             stems=frozenset(data["stems"]),
