@@ -128,7 +128,7 @@ def _scores(corrector: Corrector, name: str) -> tuple[float, float, float]:
 def test_sample_regression_guard(corrector: Corrector) -> None:
     """Current level on the sample (raw: CER 5.6%, WER 30.7%; now ~1.2% / ~4.1%); must not get worse."""
     cer, wer, broken = _scores(corrector, "sample 1-150")
-    assert cer <= 0.014 and wer <= 0.046 and broken <= 0.002
+    assert cer <= 0.013 and wer <= 0.043 and broken <= 0.002
 
 
 @pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: CER ~1.2%, WER ~4.1%)")
@@ -143,5 +143,26 @@ def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> N
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.35  # now ~0.26 of the raw WER on both parts
+    assert wer < before * 0.30  # now ~0.25-0.27 of the raw WER on both parts
     assert broken <= 0.002
+
+
+def test_damaged_party_codes_repaired(corrector: Corrector) -> None:
+    """Brackets/letters of a party code after a name misread; never turned into a word.  Invented text."""
+    res = corrector.correct_text("Anna Berglund {5} och Per Holm (m} yrkar bifall\nden (s} var")
+    assert res.text == "Anna Berglund (s) och Per Holm (m) yrkar bifall\nden (s} var"
+    assert corrector.correct_text(res.text).text == res.text
+
+
+def test_surname_before_party_code_stays_a_name(corrector: Corrector) -> None:
+    # a surname that is also a lost-diacritic common noun is not "restored" before a party code
+    text = "arendet har beretts av forvaltningen och Linder (m) yrkar att namnden ska besluta"
+    assert "Linder (m)" in corrector.correct_text(text).text
+
+
+def test_skeleton_lookup_finds_in_class_confusions(corrector: Corrector) -> None:
+    from pipeline.correct.skeleton import skeleton, variants
+
+    assert skeleton("billig") == skeleton("bi1lig".replace("1", "l"))
+    keys = variants("kommnn", 3, 1.6, False, corrector.lex.has_sk_prefix)
+    assert any("kommun" in corrector.lex.skeleton.get(k, ()) for k in keys)

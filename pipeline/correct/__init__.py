@@ -9,6 +9,7 @@ Public API::
 Modules, one concept each: ``tokenize`` (words with raw-line offsets),
 ``protect`` (what never changes), ``lexicon`` (built word counts),
 ``confusions`` (OCR channel weights), ``compounds`` (Swedish compounds),
+``skeleton`` (confusion-skeleton index: candidates by dict lookup),
 ``candidates`` (staged candidate search), ``frequent`` (precomputed OCR
 readings of the most frequent words), ``splits`` (word gaps read as
 punctuation), ``context`` (ambiguous short words),

@@ -191,11 +191,17 @@ def build_frequent(out_dir: Path) -> Path:
 
     with open(out_dir / LEXICON_FILE, "rb") as f:
         lex = pickle.load(f)
+    from .lexicon import Lexicon, skeleton_index
+    from .skeleton import prefix_hashes as sk_prefix_hashes
+
+    skel = skeleton_index(Lexicon(words=lex["words"], proper=lex["proper"], stems=frozenset(lex["stems"]),
+                                  stripped=lex["stripped"]))
     path = out_dir / FREQUENT_FILE
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as f:
         pickle.dump({"version": FORMAT_VERSION, "table": frequent.build(lex["words"]),
-                     "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"])},
+                     "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"]),
+                     "skeleton": skel, "sk_prefixes": sk_prefix_hashes(skel)},
                     f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
     return path

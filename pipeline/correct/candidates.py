@@ -5,15 +5,15 @@ score(c) = log10 count(c) − W · channel_cost(ocr, c)
 Generation is staged, cheapest first, and stops as soon as a stage finds a
 common word, because almost every misreading is found by the first stages:
 
-0. glyph variants: OCR glyphs replaced by the stripped letters they stand for
-   (``confusions.BASE_OF``), looked up in the lexicon *and* in its index of
-   diacritic-stripped forms — one lookup finds every å/ä/ö spelling;
-1. the same with at most ``MAX_SUBS`` shape confusions (rn/m, t/r, li/h …);
-   The variant walk is pruned by ``Lexicon.has_prefix`` (hashes of every
-   prefix of a findable key, built by ``make dictionaries``): a branch dies as
-   soon as no lexicon key can start that way;
-   compounds of the cheapest (unpruned) variants are segmented too;
-2. one free edit (insert, delete, substitute) on the best few variants;
+0+1. confusion skeletons (``skeleton``): the token is mapped onto the few
+   skeleton keys it may stand for (≤ ``MAX_SUBS`` class-changing glyph
+   readings; in-class confusions such as l/i, t/f/r, u/n and every å/ä/ö
+   spelling are free in the key), each key is one dict lookup that returns
+   the candidate words, and only those get the exact channel cost
+   (memoised).  The key walk is pruned by ``Lexicon.has_sk_prefix``;
+   compounds of the cheapest stripped variants (``cheapest_variants``) are
+   segmented only when the lookups found no common word cheaply;
+2. one free edit (insert, delete, substitute) on the best few skeletons;
 3. long words still without a good reading: a compound with several damaged
    parts, segmented with each part corrected on its own by ≤ 2 confusions
    (linking -s- kept) — ``_fuzzy``.
@@ -36,6 +36,7 @@ from functools import lru_cache
 from .compounds import Compounds
 from .confusions import BASE_OF, channel_cost, strip_diacritics
 from .lexicon import Lexicon
+from . import skeleton
 
 COMMON_COUNT = 1000
 UNLISTED_PENALTY = 0.7  # log10: a compound the lexicon does not list is an inference, not a fact
@@ -46,7 +47,7 @@ MIN_CANDIDATE_COUNT = 20  # wordfreq noise below this is never proposed
 GOOD_COUNT = 1000
 MAX_LOG_COUNT = 7.6  # log10 of the most frequent word's count ("och"): an upper bound on any score
 BOUND_SLACK = 0.5  # channel cost may undercut a variant's cost a little
-COMPOUND_VARIANTS = 40
+COMPOUND_VARIANTS = 12
 COMPOUND_SUBS = 2
 COMPOUND_MAX_COST = 1.0  # only the cheapest variants are segmented: no need to enumerate dearer ones
 FUZZY_MIN_LEN = 10  # stage 3 (each compound part corrected on its own) for long words only
@@ -55,6 +56,10 @@ PART_MAX_COST = 1.0
 PART_PENALTY = 0.2  # a third part must earn its place
 FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
+SK_ALPHABET = "".join(sorted(set(skeleton.skeleton(c) for c in ALPHABET)))
+PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or runner-up, even with bonuses
+COMPOUND_SKIP_COST = 0.5
+MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
 _MAX_SRC = max(len(k) for k in BASE_OF)
 _KEY = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u"})
 
@@ -104,6 +109,41 @@ def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = Fals
     return out
 
 
+def cheapest_variants(s: str, k: int, max_cost: float, diacritic_only: bool = False) -> dict[str, float]:
+    """The ``k`` cheapest variants of ``s`` with at most two (non-overlapping) glyph replacements.
+
+    The same strings as ``variants(s, 2, max_cost)`` would rank first, without walking all of them:
+    single replacements are listed once, pairs only from the singles cheap enough to pair.
+    """
+    singles: list[tuple[float, int, int, str]] = []
+    for i in range(len(s)):
+        for L in range(1, _MAX_SRC + 1):
+            if i + L > len(s):
+                break
+            for base, c, is_dia in BASE_OF.get(s[i : i + L], ()):
+                if (is_dia or not diacritic_only) and c <= max_cost:
+                    singles.append((c, i, L, base))
+    singles.sort()
+    out: dict[str, float] = {s: 0.0}
+    for c, i, L, base in singles:
+        v = s[:i] + base + s[i + L :]
+        if c < out.get(v, 9.0):
+            out[v] = c
+    for a, (c1, i1, L1, b1) in enumerate(singles):
+        if 2 * c1 > max_cost:
+            break
+        for c2, i2, L2, b2 in singles[a + 1 :]:
+            if c1 + c2 > max_cost:
+                break
+            if i2 < i1 + L1 and i1 < i2 + L2:
+                continue  # overlapping
+            (x, lx, bx), (y, ly, by) = sorted(((i1, L1, b1), (i2, L2, b2)))
+            v = s[:x] + bx + s[x + lx : y] + by + s[y + ly :]
+            if c1 + c2 < out.get(v, 9.0):
+                out[v] = c1 + c2
+    return dict(sorted(out.items(), key=lambda kv: kv[1])[:k])
+
+
 class CandidateGenerator:
     def __init__(self, lex: Lexicon, compounds: Compounds) -> None:
         self.lex = lex
@@ -112,6 +152,7 @@ class CandidateGenerator:
         self._lookup = lru_cache(maxsize=500_000)(self._lookup_key)
         self._parts = lru_cache(maxsize=200_000)(self._part_options)
         self._fuzzy = lru_cache(maxsize=100_000)(self._fuzzy_impl)
+        self._segment = lru_cache(maxsize=200_000)(self._segment_impl)
 
     # -- lexicon access -------------------------------------------------
     def count(self, w: str) -> int:
@@ -143,7 +184,7 @@ class CandidateGenerator:
         best = self._segment(key)
         return (best,) if best else ()
 
-    def _segment(self, key: str) -> str | None:
+    def _segment_impl(self, key: str) -> str | None:
         """Split a stripped string into lexicon parts (longest head first), restoring each part."""
         n = len(key)
         for k in range(n - 3, 2, -1):
@@ -199,6 +240,39 @@ class CandidateGenerator:
                 best_score = max(best_score, c.score)
         return found
 
+    def _from_skeletons(self, s: str, vs: dict[str, float], diacritic_only: bool, prune: float) -> dict[str, Candidate]:
+        """Lexicon words under the skeleton keys ``vs``, cheapest key first.
+
+        The key's cost is a lower bound of a word's channel cost (in-class confusions are free in the
+        key), so a word whose count cannot lift it within ``prune`` of the best score so far is not
+        costed (words under a key are sorted by count: the rest of the key is skipped too).
+        """
+        found: dict[str, Candidate] = {}
+        best_score = -math.inf
+        index = self.lex.skeleton
+        for v in sorted(vs, key=vs.get):
+            vc = vs[v]
+            if MAX_LOG_COUNT - W * vc < best_score - BOUND_SLACK:
+                break
+            for w in index.get(v, ()):
+                if w == s or w in found:
+                    continue
+                n = self.count(w)
+                if math.log10(max(n, 1)) - W * vc < best_score - prune:
+                    break
+                cost = channel_cost(s, w, diacritic_only)
+                if cost == math.inf or cost > MAX_CANDIDATE_COST:
+                    continue
+                if w not in self.lex.words:
+                    method = "compound"
+                elif diacritic_only or channel_cost(s, w, True) < math.inf:
+                    method = "diacritics"
+                else:
+                    method = "confusion"
+                c = found[w] = Candidate(w, cost, n, method, _rule(s, w))
+                best_score = max(best_score, c.score)
+        return found
+
     def _best(self, s: str, diacritic_only: bool = False, deep: bool = True) -> tuple[Candidate, ...]:
         """Candidates for lower-case ``s``, best first (may be empty).
 
@@ -207,27 +281,31 @@ class CandidateGenerator:
         rerun over corrected text would search differently).
         """
         s_key = s.translate(_KEY)  # keep é: it is an OCR glyph for ö here
-        found: dict[str, Candidate] = {}
-        # Stage 0 + 1: glyph and shape variants that can be lexicon keys, cheapest first ...
-        vs = variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.has_prefix)
-        found.update(self._from_variants(s, vs, diacritic_only, compounds=False))
-        # ... and compounds of the cheapest variants (a compound is no lexicon key: no pruning).
-        if len(s) >= 7:
-            vs = variants(s_key, COMPOUND_SUBS, COMPOUND_MAX_COST, diacritic_only)
+        # Stage 0 + 1: the confusion skeletons the token may stand for, cheapest first (dict lookups).
+        vs = skeleton.variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.has_sk_prefix)
+        found = self._from_skeletons(s, vs, diacritic_only, PRUNE)
+        # ... compounds of the cheapest variants: segmentation is the dear stage, tried only when the
+        # lookups found no common word cheaply (a compound reading would not beat it).
+        if len(s) >= 7 and not any(c.count >= GOOD_COUNT and c.cost <= COMPOUND_SKIP_COST for c in found.values()):
+            vs = cheapest_variants(s_key, COMPOUND_VARIANTS, COMPOUND_MAX_COST, diacritic_only)
             found.update((k, c) for k, c in self._from_variants(s, vs, diacritic_only, compounds=True).items() if k not in found)
         if deep and not diacritic_only and not any(c.count >= GOOD_COUNT and c.cost <= 1.0 for c in found.values()) and len(s) >= 3:
-            # Stage 2: one free edit on the cheapest variants.
-            vs = variants(s_key, 1, 0.8)
+            # Stage 2: one free edit on the cheapest skeletons.
+            vs = skeleton.variants(s_key, 1, 0.8)
+            edits: dict[str, float] = {}
             for v in sorted(vs, key=vs.get)[:4]:
-                edits = {v[:i] + v[i + 1 :] for i in range(len(v))}
-                edits |= {v[:i] + ch + v[i:] for i in range(len(v) + 1) for ch in ALPHABET}
-                edits |= {v[:i] + ch + v[i + 1 :] for i in range(len(v)) for ch in ALPHABET}
-                edits |= {v[:i] + v[i + 1] + v[i] + v[i + 2 :] for i in range(len(v) - 1)}
-                found.update(
-                    (k, Candidate(c.word, c.cost, c.count, "edit", c.rule))
-                    for k, c in self._from_variants(s, {e: 1.0 for e in edits}, False, compounds=False).items()
-                    if k not in found
-                )
+                e = {v[:i] + v[i + 1 :] for i in range(len(v))}
+                e |= {v[:i] + ch + v[i:] for i in range(len(v) + 1) for ch in SK_ALPHABET}
+                e |= {v[:i] + ch + v[i + 1 :] for i in range(len(v)) for ch in SK_ALPHABET}
+                e |= {v[:i] + v[i + 1] + v[i] + v[i + 2 :] for i in range(len(v) - 1)}
+                for x in e:
+                    if x not in edits and x in self.lex.skeleton:
+                        edits[x] = 1.0
+            found.update(
+                (k, Candidate(c.word, c.cost, c.count, "edit", c.rule))
+                for k, c in self._from_skeletons(s, edits, False, PRUNE).items()
+                if k not in found
+            )
         if deep and not diacritic_only and len(s) >= FUZZY_MIN_LEN and not any(c.cost <= 1.0 and c.count >= MIN_CANDIDATE_COUNT for c in found.values()):
             # Stage 3: a compound with several damaged parts: each part corrected on its own.
             seg = self._fuzzy(s_key)

@@ -46,7 +46,7 @@ from .compounds import Compounds
 from .confusions import channel_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits
-from .protect import digit_one_is_i, is_protected
+from .protect import PARTY_RE, digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
 # Real-word corrections need the frequency gain (log10, after channel cost) to beat
@@ -77,6 +77,11 @@ NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known nam
 BULLET_RE = re.compile(r"^(\s*)(?:([¢*«])(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
 QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\w))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
 BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve])(?= \w)")
+# A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
+# glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
+PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!]{1,3})([)}\]]))(?=[\s.,;:]|$)")
+PARTY_GLYPH = str.maketrans({"5": "s", "$": "s", "1": "l", "|": "l", "!": "l"})
+BRACKETED_RE = re.compile(r"^[({\[][^\s]{1,3}[)}\]][.,;:]?$")
 STRIPPED_RATIO = 30  # pseudo-count of "intact" words: short texts are not judged lost on a word or two
 
 
@@ -160,6 +165,16 @@ class Corrector:
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
                 if b - a == len(rep):
+                    ln = ln[:a] + rep + ln[b:]
+            for m in PARTY_DAMAGED_RE.finditer(ln):
+                inner = m.group(3).translate(PARTY_GLYPH)
+                if inner.upper() not in self.lex.party_codes or not (inner.islower() or inner.isupper()):
+                    continue
+                rep = "(" + inner + ")"
+                a, b = m.start(1), m.end(1)
+                if rep != m.group(1) and len(rep) == b - a:
+                    split_corr.append(Correction(page=page, line=li, start=a, end=b, original=m.group(1),
+                                                 correction=rep, method="party", score=0.9, applied=True, rule=f"{m.group(1)}→{rep}"))
                     ln = ln[:a] + rep + ln[b:]
             lines[li] = ln
         words = words_of_page(lines)
@@ -255,6 +270,20 @@ class Corrector:
         caps = text.isupper() and len(text) > 1
         fragment = w.line_end and w.hyphen_after  # line-end hyphenation: half a word
         diacritic_only = name_mode or fragment or caps
+        if len(text) <= 3 and BRACKETED_RE.match(w.chunk):
+            return None  # a code between bracket look-alikes ("(x}"): never a word
+        # a surname before a party code: only a name reading, never a common noun ("Bergman" is no "bergsman")
+        party_name = name_mode and k + 1 < len(words) and words[k + 1].line == w.line and bool(
+            PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
+        if party_name:
+            d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+            return d if d is None or d[0].lower() in self.lex.proper else None
+        return self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+
+    def _decide_inner(self, words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only):
+        w = words[k]
+        text = w.text
+        low = text.lower()
 
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():

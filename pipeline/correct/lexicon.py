@@ -42,6 +42,17 @@ class Lexicon:
     frequent: dict[str, tuple[str, float, float]] = field(default_factory=dict)
     # crc32 of every prefix of a findable key (None: no pruning); see ``frequent.prefix_hashes``
     prefixes: "array | None" = None  # sorted array('I')
+    # confusion skeleton -> proposable words, most frequent first; see ``skeleton``
+    skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sk_prefixes: "array | None" = None  # crc32 of every skeleton-key prefix, sorted
+
+    def has_sk_prefix(self, s: str) -> bool:
+        arr = self.sk_prefixes
+        if arr is None:
+            return True
+        h = zlib.crc32(s.encode("utf-8"))
+        i = bisect_left(arr, h)
+        return i < len(arr) and arr[i] == h
 
     def has_prefix(self, s: str) -> bool:
         """Could ``s`` begin a findable key?  (Always True without the prefix table.)"""
@@ -78,17 +89,21 @@ class Lexicon:
         freq_path = path.parent / FREQUENT_FILE
         frequent: dict[str, tuple[str, float, float]] = {}
         prefixes: "array | None" = None  # sorted array('I')
+        skel: dict[str, tuple[str, ...]] = {}
+        sk_prefixes: "array | None" = None
         if freq_path.exists():
             with open(freq_path, "rb") as f:
                 fdata = pickle.load(f)
             if fdata.get("version") == FORMAT_VERSION:
                 frequent = fdata["table"]
                 prefixes = fdata.get("prefixes")
+                skel = fdata.get("skeleton") or {}
+                sk_prefixes = fdata.get("sk_prefixes")
         if not frequent:
             from . import frequent as _frequent
 
             frequent = _frequent.build(data["words"])
-        return cls(
+        lex = cls(
             frequent=frequent,
             prefixes=prefixes,
             words=data["words"],
@@ -98,4 +113,18 @@ class Lexicon:
             party_codes=frozenset(data["party_codes"]),
             sources=data["sources"],
             stripped=data["stripped"],
+            skeleton=skel,
+            sk_prefixes=sk_prefixes,
         )
+        if not skel:  # an older build: derive the index now (slow; `make dictionaries` stores it)
+            lex.skeleton = skeleton_index(lex)
+        return lex
+
+
+def skeleton_index(lex: "Lexicon") -> dict[str, tuple[str, ...]]:
+    from .candidates import MIN_CANDIDATE_COUNT, CandidateGenerator
+    from .compounds import Compounds
+    from .skeleton import build_index
+
+    gen = CandidateGenerator(lex, Compounds(lex))
+    return build_index(lex.words, lex.proper, gen.count, MIN_CANDIDATE_COUNT)
