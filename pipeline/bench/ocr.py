@@ -31,7 +31,7 @@ def _plain_tesseract(image: Path, language: str = "swe") -> tuple[str, float]:
 
 def load_manifest(pages_dir: Path) -> list[dict]:
     manifest = json.loads((pages_dir / "manifest.json").read_text(encoding="utf-8"))
-    entries = manifest["pages"] if isinstance(manifest, dict) else manifest
+    entries = manifest["entries"] if isinstance(manifest, dict) else manifest
     return [e for e in entries if str(e["image"]).lower().endswith((".png", ".jpg", ".jpeg", ".tif", ".tiff"))]
 
 
