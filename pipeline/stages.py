@@ -35,7 +35,7 @@ def run_page(task: PageTask, options: RunOptions) -> Page:
         return Page(number=task.number, origin=task.origin, raw_text=task.text, text=task.text, engine=_text_engine(task), seconds=0.0)
 
     from .ocr import recognize
-    from .preprocess import clean
+    from .preprocess import clean, effective_dpi, reorient
 
     engine = Engine(name="tesseract", version="", language=options.language)
     try:
@@ -49,8 +49,21 @@ def run_page(task: PageTask, options: RunOptions) -> Page:
             image, dpi = load_image_page(task, options)
         steps = []
         if options.preprocess:
-            image, steps = clean(image, deskew=options.deskew, orientation=options.orientation)
-        result = recognize(image, language=options.language, timeout=options.page_timeout, dpi=dpi)
+            image, steps = clean(image, deskew=options.deskew, orientation=False)
+        ocr_dpi = effective_dpi(dpi, steps)
+        result = recognize(image, language=options.language, timeout=options.page_timeout, dpi=ocr_dpi)
+        if options.orientation and _looks_misoriented(result):
+            turned, step = reorient(image, steps, timeout=min(30.0, options.page_timeout))
+            steps.append(step)
+            if step.params.get("applied"):
+                if options.preprocess:  # a sideways page could not be deskewed before it was turned
+                    turned, more = clean(turned, deskew=options.deskew, orientation=False, rescale=False)
+                    steps.extend(more)
+                retry = recognize(turned, language=options.language, timeout=options.page_timeout, dpi=ocr_dpi)
+                if (retry.mean_confidence or 0.0) > (result.mean_confidence or 0.0):
+                    image, result = turned, retry
+                else:
+                    step.params["kept"] = "original orientation read better"
     except (PageFailedError, InputFileError) as exc:
         return Page(
             number=task.number, origin="ocr", raw_text="", text="", engine=engine, status="failed",
@@ -72,6 +85,14 @@ def run_page(task: PageTask, options: RunOptions) -> Page:
         words=result.words,
         seconds=round(time.perf_counter() - start, 3),
     )
+
+
+MISORIENTED_CONFIDENCE = 60.0  # upright print reads at 80-95; upside-down or sideways text at 20-50
+
+
+def _looks_misoriented(result) -> bool:
+    """Cheap signals that a page may be turned: few words or low mean confidence."""
+    return len(result.words) < 5 or (result.mean_confidence or 0.0) < MISORIENTED_CONFIDENCE
 
 
 def _to_raw_offset(pos: int, line_corrections: list[Correction]) -> int:
