@@ -129,6 +129,7 @@ class FinishedFile:
     data: bytes  # the per-file JSON, validated
     sha256: str
     documents: int
+    extras: tuple[tuple[str, bytes], ...] = ()  # (file extension, bytes) of the other --format outputs
 
 
 class InvalidOutputError(KommunarkivError):
@@ -155,7 +156,10 @@ def finish_job(plan: FilePlan, pages: list[Page], options: RunOptions) -> Finish
     except jsonschema.ValidationError as exc:
         where = "/".join(map(str, exc.absolute_path)) or "(root)"
         raise InvalidOutputError(f"output breaks the schema at {where}: {exc.message[:300]}", path=plan.source.path) from exc
-    return FinishedFile(blob, hashlib.sha256(blob).hexdigest(), len(result.documents))
+    from .export import SERIALIZERS
+
+    extras = tuple((SERIALIZERS[f].extension, SERIALIZERS[f]().serialize(result)) for f in options.formats if f != "json")
+    return FinishedFile(blob, hashlib.sha256(blob).hexdigest(), len(result.documents), extras)
 
 
 # ---------------------------------------------------------------- parent side
@@ -370,6 +374,9 @@ class _Runner:
             self._fail_file(item, st.plan.source.sha256, error.reason, error.message, error.traceback, st.started)
             return
         assert result is not None
+        stem = item.output.removesuffix(".json")
+        for extension, data in result.extras:  # before the JSON: the JSON marks the file as finished
+            atomic_write_bytes(self.out_dir / f"{stem}{extension}", data)
         atomic_write_bytes(self.out_dir / item.output, result.data)
         failed = len(st.errors)
         pages = len(st.plan.tasks)

@@ -33,6 +33,7 @@ def _run(args: argparse.Namespace) -> int:
         deskew=not args.no_deskew, orientation=not args.no_orientation, correct=not args.no_correct,
         segment=not args.no_segment, text_layer=args.text_layer, max_pixels=int(args.max_pixels * 1_000_000),
         workers=args.workers or _usable_cores(), force=args.force, executor=args.executor, scheduler=args.scheduler,
+        formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
     ).validate()
     report = run_batch([Path(p) for p in args.inputs], Path(args.output), options, progress=args.progress)
     return int(report.exit_code)
@@ -90,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=0, help="parallel worker processes (default: all cores)")
     r.add_argument("--force", action="store_true", help="redo files already finished in OUTDIR")
     r.add_argument("--progress", choices=["auto", "bar", "json", "none"], default="auto", help="progress display; json prints one event per line")
+    r.add_argument("--format", default="json",
+                   help="comma-separated outputs besides JSON: alto (ALTO 4.4 XML), erms (ERMS 2.1.2 for diarium import), txt")
     r.add_argument("--executor", choices=["local", "dask"], default="local")
     r.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --executor dask)")
     for flag, what in [("preprocess", "OpenCV clean-up"), ("deskew", "deskewing"), ("orientation", "90/180 degree detection"),

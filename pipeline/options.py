@@ -31,6 +31,7 @@ class RunOptions:
     force: bool = False
     executor: str = "local"  # local | dask
     scheduler: str | None = None  # tcp://host:port for the dask executor
+    formats: tuple[str, ...] = ("json",)  # json always; also alto, erms, txt (see pipeline.export)
 
     def validate(self) -> "RunOptions":
         if not self.language or not all(part.isidentifier() for part in self.language.split("+")):
@@ -43,6 +44,12 @@ class RunOptions:
             raise UsageError("--text-layer must be auto, ocr or text")
         if self.workers < 1:
             raise UsageError("--workers must be at least 1")
+        from .export import SERIALIZERS
+
+        unknown = [f for f in self.formats if f not in SERIALIZERS]
+        if unknown:
+            raise UsageError(f"--format {','.join(unknown)} is unknown; choose from {', '.join(sorted(SERIALIZERS))}")
+        self.formats = tuple(dict.fromkeys(("json", *self.formats)))  # JSON is the record the manifest checks
         if self.executor not in {"local", "dask"}:
             raise UsageError("--executor must be local or dask")
         if self.executor == "dask" and self.scheduler is not None and not self.scheduler.startswith(("tcp://", "tls://", "inproc://", "local")):

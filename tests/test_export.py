@@ -57,3 +57,21 @@ def test_schema_rejects_an_output_that_lost_raw_text() -> None:
 def test_text_serializer_separates_pages_with_form_feed() -> None:
     result = process_file(SAMPLE, RunOptions(correct=False, segment=False))
     assert TextSerializer().serialize(result).decode().count("\f") == len(result.pages) - 1
+
+
+def test_run_writes_every_requested_format(tmp_path: Path) -> None:
+    from pipeline.export import alto, erms
+
+    src = Path(__file__).parent.parent / "samples" / "texts" / "umea-2011-motion-cykelvagar.txt"
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "--workers", "1", "--progress", "none", "--format", "alto,erms,txt"]) == 0
+    stem = out / src.name
+    data = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
+    alto.validate(Path(f"{stem}.alto.xml").read_bytes())
+    erms.validate(Path(f"{stem}.erms.xml").read_bytes())
+    assert Path(f"{stem}.corrected.txt").read_text(encoding="utf-8").rstrip("\n") == data["pages"][0]["text"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", str(SAMPLE), "-o", str(tmp_path), "--format", "docx"]) == 2
+    assert "docx" in capsys.readouterr().err

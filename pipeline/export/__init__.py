@@ -38,7 +38,7 @@ class JsonSerializer(Serializer):
 class TextSerializer(Serializer):
     """Corrected plain text, pages separated by form feed: for full-text indexers."""
 
-    extension = ".txt"
+    extension = ".corrected.txt"
 
     def serialize(self, result: FileResult) -> bytes:
         return ("\f".join(p.text for p in result.pages) + "\n").encode("utf-8")
