@@ -9,9 +9,12 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-
 	poppler-utils qpdf hunspell-sv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: install system-deps venv dictionaries run test bench samples clean
+LEXICON := dictionaries/build/lexicon.pickle
+SAMPLES := samples/generated/manifest.json
 
-install: system-deps $(VENV)/.installed dictionaries
+.PHONY: install system-deps dictionaries run test bench samples clean
+
+install: system-deps $(VENV)/.installed $(LEXICON)
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -32,14 +35,23 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# The combined lexicon is derived from CC BY-SA and LGPL sources, so it is built here, not committed.
 dictionaries: $(VENV)/.installed
 	$(PY) -m pipeline.correct.build_lexicon
 
-samples: install
+$(LEXICON): $(VENV)/.installed $(wildcard dictionaries/*.txt) pipeline/correct/build_lexicon.py pipeline/correct/lexicon.py pipeline/correct/frequent.py pipeline/correct/skeleton.py
+	$(PY) -m pipeline.correct.build_lexicon
+
+# Degraded scans with exact ground truth, rendered from samples/texts (seeded: byte-reproducible).
+samples: $(SAMPLES)
+
+$(SAMPLES): $(VENV)/.installed pipeline/synth.py $(wildcard samples/texts/*.txt)
 	$(PY) -m pipeline.synth samples/generated
 
 run: install samples
-	$(VENV)/bin/kommunarkiv run samples -o out
+	$(VENV)/bin/kommunarkiv run samples -o out; status=$$?; \
+	$(PY) -m pipeline.summary out; \
+	test $$status -le 1  # 1 = some inputs failed: reported above, still a finished run
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider
