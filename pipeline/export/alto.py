@@ -59,15 +59,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from lxml import etree
 from lxml.builder import ElementMaker
 
 from ..model import BBox, Correction, FileResult, Page, Step, Word
-from . import Serializer
+from . import Serializer, xsd
 
 __all__ = ["AltoSerializer", "Token", "AltoLine", "page_lines", "line_tokens", "schema", "validate"]
 
@@ -414,16 +411,11 @@ class AltoSerializer(Serializer):
         return etree.tostring(to_alto(result), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _standard(name: str) -> Path:
-    return Path(str(resources.files("pipeline") / "data" / "standards" / "alto" / name))
-
-
-@lru_cache(maxsize=1)
 def schema() -> etree.XMLSchema:
-    """The ALTO 4.4 XSD shipped in ``pipeline/data/standards/alto`` (its XLink import is local)."""
-    return etree.XMLSchema(etree.parse(str(_standard("alto-4-4.xsd"))))
+    """The ALTO 4.4 XSD shipped in ``pipeline/data/standards/alto``."""
+    return xsd.load("alto", "alto-4-4.xsd")
 
 
 def validate(data: bytes) -> None:
     """Raise ``lxml.etree.DocumentInvalid`` when ``data`` is not valid ALTO 4.4."""
-    schema().assertValid(etree.fromstring(data))
+    xsd.assert_valid("alto", "alto-4-4.xsd", data)

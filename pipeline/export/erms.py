@@ -69,15 +69,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from lxml import etree
 from lxml.builder import ElementMaker
 
 from ..model import Document, FileResult
-from . import Serializer
+from . import Serializer, xsd
 
 __all__ = ["ErmsSerializer", "Case", "group_cases", "to_erms", "schema", "validate"]
 
@@ -298,16 +295,11 @@ class ErmsSerializer(Serializer):
         return etree.tostring(to_erms(result), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _standard(name: str) -> Path:
-    return Path(str(resources.files("pipeline") / "data" / "standards" / "erms" / name))
-
-
-@lru_cache(maxsize=1)
 def schema() -> etree.XMLSchema:
-    """The ERMS 2.1.2 XSD shipped in ``pipeline/data/standards/erms``."""
-    return etree.XMLSchema(etree.parse(str(_standard("ERMS.xsd"))))
+    """The ERMS XSD shipped in ``pipeline/data/standards/erms``."""
+    return xsd.load("erms", "ERMS.xsd")
 
 
 def validate(data: bytes) -> None:
     """Raise ``lxml.etree.DocumentInvalid`` when ``data`` is not valid ERMS."""
-    schema().assertValid(etree.fromstring(data))
+    xsd.assert_valid("erms", "ERMS.xsd", data)

@@ -76,8 +76,6 @@ def plan_pdf(path: Path, options: RunOptions) -> tuple[list[PageTask], list[str]
 
 def render_pdf_page(task: PageTask, options: RunOptions) -> tuple[np.ndarray, int]:
     """Render one page to an 8-bit grayscale array at ``options.dpi``."""
-    import pypdfium2 as pdfium
-
     doc = _open_pdfium(Path(task.path))
     try:
         page = doc[task.number - 1]

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..model import Diarienummer
 from . import headings
-from .authors import is_place_date, is_role_line, is_signature_line
+from .authors import is_place_date, is_signature_line
 from .documents import Span, marker
 from .lines import Ln, continues, join, logo_municipality, looks_like_logo
 from .nlp import entities
