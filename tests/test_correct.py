@@ -126,9 +126,9 @@ def _scores(corrector: Corrector, name: str) -> tuple[float, float, float]:
 
 
 def test_sample_regression_guard(corrector: Corrector) -> None:
-    """Current level on the sample (raw: CER 5.6%, WER 30.7%; now ~1.2% / ~4.1%); must not get worse."""
+    """Current level on the sample (raw: CER 5.6%, WER 30.7%; now ~1.18% / ~4.13%); must not get worse."""
     cer, wer, broken = _scores(corrector, "sample 1-150")
-    assert cer <= 0.013 and wer <= 0.043 and broken <= 0.002
+    assert cer <= 0.0122 and wer <= 0.0415 and broken <= 0.002
 
 
 @pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: CER ~1.2%, WER ~4.1%)")
@@ -166,3 +166,36 @@ def test_skeleton_lookup_finds_in_class_confusions(corrector: Corrector) -> None
     assert skeleton("billig") == skeleton("bi1lig".replace("1", "l"))
     keys = variants("kommnn", 3, 1.6, False, corrector.lex.has_sk_prefix)
     assert any("kommun" in corrector.lex.skeleton.get(k, ()) for k in keys)
+
+
+def test_rare_word_by_dear_edit_not_applied(corrector: Corrector) -> None:
+    """An unknown word whose only reading is a rare word reached by a free two-letter edit stays (a
+    suggestion at most): the "Inledning" → "Elledning" regression.  Invented text."""
+    res = corrector.correct_text("arendet har beretts av forvaltningen\n1. Tjxledning")
+    assert "Elledning" not in res.text and "elledning" not in res.text
+
+
+def test_short_word_pairs_follow_grammar(corrector: Corrector) -> None:
+    """"får" after a subject pronoun; "år" after a numeral.  Invented damaged text."""
+    text = "arendet har beretts av forvaltningen och namnden\nvi fir inte glomma att det var 3 ar sedan"
+    out = corrector.correct_text(text).text
+    assert "vi får inte" in out and "3 år sedan" in out
+
+
+def test_misread_capital_lowercased_mid_sentence(corrector: Corrector) -> None:
+    """A tall l read as "L" mid-sentence: a common lower-case reading is not a name.  Invented text."""
+    text = "arendet har beretts av forvaltningen och det ar Latt att forsta for namnden"
+    assert "är lätt att" in corrector.correct_text(text).text
+
+
+def test_decision_cache_persists_and_is_consistent() -> None:
+    """The whole-token decision LRU persists across pages and gives what a fresh corrector gives."""
+    from pipeline.correct.lexicon import Lexicon
+
+    ocr, _ = load_sets()["eng-ocr dev"]
+    text = "\n".join(ocr)
+    warm = Corrector.load()
+    warm.correct_text(text)
+    assert warm._decisions
+    fresh = Corrector(Lexicon.load())
+    assert warm.correct_text(text).text == fresh.correct_text(text).text

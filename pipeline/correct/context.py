@@ -12,6 +12,11 @@ words (not from any one document):
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
+
+``reading`` applies the same cues to a *misread* short word whose best
+reading is one of a pair (any OCR form whose candidates are "är"/"år" or
+"för"/"får"): får after a subject pronoun (or "det"/"den" before "inte" or
+an infinitive), otherwise the frequency reading stands.
 """
 from __future__ import annotations
 
@@ -25,6 +30,21 @@ PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "
 PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa"}
+SUBJECT_PRONOUNS = {"vi", "man", "han", "hon", "hen", "jag", "ni", "du", "de", "dom"}
+PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa"}
+
+
+def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str:
+    """The reading of a misread short word whose best candidate ``choice`` is one of a confusable pair."""
+    group = PAIRS.get(choice)
+    if group == "ar":
+        return choose("ar", prev, nxt, nxt2) or choice
+    if group == "fa":
+        p, n = (prev or "").lower(), (nxt or "").lower()
+        if p in SUBJECT_PRONOUNS or (p in {"det", "den"} and (n == "inte" or _infinitive(n) and n not in {"alla", "andra"})):
+            return "får"
+        return choice
+    return choice
 
 
 def _is_number(w: str | None) -> bool:

@@ -29,13 +29,18 @@ Idempotence: nothing that ranks candidates depends on the damage estimate
 (a rerun over corrected text sees a lower one); the estimate only gates
 changes, so a rerun changes less, not differently.
 
-Results are cached per (word, mode), so repeated words cost a dict lookup.
+Results are cached per (word, mode), so repeated words cost a dict lookup; on top, a bounded LRU
+of whole-token decisions keyed by (token, context class — sentence start, name, capitals, fragment,
+before a party code — and damage bucket — margin and loss discount) persists across the pages one
+Corrector sees.  A decision that context chose is never cached; one that consulted the document
+cache is reused only while the consulted words have the same document-cache membership.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +61,9 @@ APPLY_MAX_COST = 1.5
 APPLY_MAX_COST_LONG = 1.6  # words of 8+ letters have more evidence
 SUGGEST_MAX_COST = 2.6
 MIN_MARGIN = 0.3  # log10 gap to the runner-up
+LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
+MIN_APPLY_SCORE = -2.0
+DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)  # log10 count − W·cost of an applied reading: below it only a suggestion
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
 RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
@@ -99,6 +107,13 @@ class Corrector:
         self.compounds = Compounds(lexicon)
         self.gen = CandidateGenerator(lexicon, self.compounds)
         self._known: dict[str, bool] = {}
+        # Whole-token decisions, kept across pages: (token, context class, damage bucket) -> (decision,
+        # candidate words whose document-cache membership was consulted, those of them that were in it)
+        self._decisions: OrderedDict = OrderedDict()
+        self._doc_probe: list[str] = []
+        self._ctx_used = False
+        self._doc: Counter = Counter()
+        self._loss_discount = 0.0
 
     _cache: dict[Path, "Corrector"] = {}
 
@@ -240,7 +255,11 @@ class Corrector:
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 
     def _split_known(self, t: str) -> bool:
-        return self.known(t) and self.lex.words.get(t, 0) >= SPLIT_MIN_COUNT
+        """An everyday word — or one that lost its å/ä/ö (é read for ö): a side of a gap read as punctuation."""
+        if self.known(t) and self.lex.words.get(t, 0) >= SPLIT_MIN_COUNT:
+            return True
+        alts = self.lex.stripped.get(t.replace("é", "o"))
+        return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
 
     def _pass(self, words: list[Word], margin: float | None) -> list:
         """Decisions for every word; ``self._current`` ends as the corrected word sequence."""
@@ -253,13 +272,23 @@ class Corrector:
             out.append(decision)
         return out
 
+    def _one_is_i(self, words: list[Word], k: int) -> bool:
+        """``digit_one_is_i`` with the previous word as corrected (a rerun sees the corrected word)."""
+        if words[k].text not in ("1", "l", "|"):
+            return False
+        if k > 0 and self._current[k - 1] != words[k - 1].text:
+            words = words[k - 1 : k + 3]
+            words[0] = dataclasses.replace(words[0], text=self._current[k - 1])
+            return digit_one_is_i(words, 1, self.lex)
+        return digit_one_is_i(words, k, self.lex)
+
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
         w = words[k]
         if is_protected(w, self.lex):
-            if digit_one_is_i(words, k, self.lex):
+            if self._one_is_i(words, k):
                 return "i", "confusion", 0.3, "1→i", True
             return None
-        if digit_one_is_i(words, k, self.lex):
+        if self._one_is_i(words, k):
             return "i", "confusion", 0.3, f"{w.text}→i", True
         text = w.text
         low = text.lower()
@@ -275,10 +304,24 @@ class Corrector:
         # a surname before a party code: only a name reading, never a common noun ("Bergman" is no "bergsman")
         party_name = name_mode and k + 1 < len(words) and words[k + 1].line == w.line and bool(
             PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
-        if party_name:
-            d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
-            return d if d is None or d[0].lower() in self.lex.proper else None
-        return self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+        key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount)
+        hit = self._decisions.get(key)
+        if hit is not None:
+            decision, probe, in_doc = hit
+            if all((p in self._doc) == (p in in_doc) for p in probe):
+                self._decisions.move_to_end(key)
+                return decision
+        self._doc_probe = []
+        self._ctx_used = False
+        d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+        if party_name and d is not None and d[0].lower() not in self.lex.proper:
+            d = None
+        if not self._ctx_used:  # a decision the neighbours chose is not a whole-token decision
+            probe = tuple(set(self._doc_probe))
+            self._decisions[key] = (d, probe, frozenset(p for p in probe if p in self._doc))
+            if len(self._decisions) > DECISION_CACHE_SIZE:
+                self._decisions.popitem(last=False)
+        return d
 
     def _decide_inner(self, words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only):
         w = words[k]
@@ -301,7 +344,7 @@ class Corrector:
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.cost <= NAME_MAX_COST
-                      and (c.word in self.lex.proper or c.word in self._doc)]
+                      and (c.word in self.lex.proper or self._in_doc(c.word))]
         if not cands:
             return None
         cands.sort(key=lambda c: -self._score(c, name_mode))
@@ -314,12 +357,18 @@ class Corrector:
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
         if margin is None and best.method == "compound" and low.isalpha():
             confident = False  # an undamaged text: an invented compound reading is only a suggestion
+        if best.method == "edit" and best.score < MIN_APPLY_SCORE:
+            confident = False  # a rare word reached only by dear edits is a guess ("Tjxledning" → a rare "elledning")
         if len(low) <= 3 and best.cost > 0.8 and not short_ok:
             confident = False  # short words: too many neighbours
         choice = best.word
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
+            self._ctx_used = True
             choice = context.choose(key, self._prev(k), _neighbour(words, k, 1), _neighbour(words, k, 2)) or choice
+        elif confident and choice in context.PAIRS and len(low) <= 3:
+            self._ctx_used = True
+            choice = context.reading(choice, self._prev(k), _neighbour(words, k, 1), _neighbour(words, k, 2))
         return self._cased(text, choice, w, sentence_start), best.method, best.cost, best.rule, confident
 
     def _realword(self, words: list[Word], k: int, low: str, margin: float, name_mode: bool):
@@ -329,6 +378,7 @@ class Corrector:
         nxt = _neighbour(words, k, 1)
         nxt2 = _neighbour(words, k, 2)
         if low in context.AMBIGUOUS:
+            self._ctx_used = True
             choice = context.choose(low, prev, nxt, nxt2)
             if choice and choice != low:
                 return self._cased(w.text, choice, w, not name_mode), "context", channel_cost(low, choice, True), _rule(low, choice), True
@@ -341,7 +391,11 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score):
                 best = c
         if best is not None and best.score + W * best.cost * self._loss_discount - keep >= margin:
-            return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
+            choice = best.word
+            if choice in context.PAIRS and len(low) <= 3 and not name_mode:
+                self._ctx_used = True
+                choice = context.reading(choice, prev, nxt, nxt2)
+            return self._cased(w.text, choice, w, not name_mode), "diacritics", best.cost, _rule(low, choice), True
         if best is not None and low not in self.lex.words and best.cost <= UNLISTED_MAX_COST and best.count >= UNLISTED_MIN_COUNT:
             # valid only as a compound of our making, while a listed word is a diacritic or two away
             return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
@@ -352,14 +406,22 @@ class Corrector:
         if table and table[0] != low and table[1] <= RW_TABLE_MAX_COST and table[2] >= RW_TABLE_LEAD:
             c = Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0]))
             if c.score - keep >= margin + RW_CONFUSION_EXTRA:  # no document boost: the word is valid
-                return self._cased(w.text, c.word, w, False), "confusion", c.cost, c.rule, True
+                choice = c.word
+                if choice in context.PAIRS and len(low) <= 3:
+                    self._ctx_used = True
+                    choice = context.reading(choice, prev, nxt, nxt2)
+                return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
         return None
 
     def _score(self, c: Candidate, name_mode: bool = False) -> float:
-        bonus = DOC_BOOST if c.word in self._doc else 0.0
+        bonus = DOC_BOOST if self._in_doc(c.word) else 0.0
         if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
             bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
         return c.score + bonus
+
+    def _in_doc(self, w: str) -> bool:
+        self._doc_probe.append(w)
+        return w in self._doc
 
     def _prev(self, k: int) -> str | None:
         return self._current[k - 1] if k > 0 else None
@@ -367,8 +429,12 @@ class Corrector:
     def _cased(self, orig: str, cand: str, w: Word, sentence_start: bool) -> str:
         if orig.isupper() and len(orig) > 1 and orig.isalpha():
             return cand.upper()
-        if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and cand not in self.lex.proper:
+        is_name = cand in self.lex.proper or (cand.endswith("s") and cand[:-1] in self.lex.proper)
+        if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and not is_name:
             return cand  # the capital was a misread glyph ("G" or "O" for "ö": English-model OCR), not a name
+        if (orig[0] in "LIJ" and not sentence_start and not is_name and orig.lower() != cand
+                and self.lex.words.get(cand, 0) >= LOWER_MIN_COUNT):
+            return cand  # "Lasa" for "läsa" mid-sentence: a tall l/I misread as a capital, not a name
         if orig[0].isupper():
             printed = self.lex.proper.get(cand)
             if printed and printed.lower() == cand:
