@@ -15,7 +15,8 @@ import traceback
 SECTIONS = {
     "ocr": "OCR: plain tesseract -l swe vs kommunarkiv on degraded scans",
     "correction": "Correction: Swedish OCR post-correction",
-    "segmentation": "Segmentation: per-field accuracy",
+    "segmentation": "Segmentation: per-field accuracy on plain text",
+    "scans": "Segmentation end to end: the same documents rendered as degraded scans",
     "throughput": "Throughput: pages per minute, 1 and 2 workers",
 }
 

@@ -144,8 +144,8 @@ def score(corpus: str, pairs: list[tuple[dict, Document | None]]) -> dict:
     }
 
 
-def run(results: dict[str, FileResult] | None = None) -> list[dict]:
-    """One row per corpus with per-field figures (see module docstring)."""
+def run(results: dict[str, FileResult] | None = None, label: str = "text") -> list[dict]:
+    """One row per corpus with per-field figures (see module docstring); ``label`` names the input form."""
     from ..segment import link_responses
 
     by_corpus: dict[str, list] = {}
@@ -165,7 +165,7 @@ def run(results: dict[str, FileResult] | None = None) -> list[dict]:
     for corpus, exp, fr in work:
         expected = json.loads(exp.read_text(encoding="utf-8"))["documents"]
         by_corpus.setdefault(corpus, []).extend(_match(expected, fr.documents))
-    return [score(c, pairs) for c, pairs in by_corpus.items()]
+    return [score(f"{c} ({label})", pairs) for c, pairs in by_corpus.items()]
 
 
 if __name__ == "__main__":  # pragma: no cover
