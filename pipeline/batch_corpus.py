@@ -12,9 +12,7 @@ hand-written ``from_dict`` that would have to follow every model change.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
-from collections.abc import Callable
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -42,15 +40,6 @@ def _adapter():
 def load_result(data: dict[str, Any]) -> FileResult:
     """A ``FileResult`` from its JSON dict (as written by the batch)."""
     return _adapter().validate_python(data)
-
-
-def _find_linker() -> Callable[[list[FileResult]], Any] | None:
-    """``pipeline.segment.link_responses`` when the segmentation package provides it."""
-    try:
-        module = importlib.import_module("pipeline.segment")
-    except ImportError:
-        return None
-    return getattr(module, "link_responses", None)
 
 
 def _normalized(obj: Any) -> Any:
@@ -84,10 +73,11 @@ def link_and_write_corpus(out_dir: Path, manifest: Manifest) -> list[str]:
         data["pages"] = [dict(p, words=[], lines=[]) for p in data["pages"]]
         loaded.append((rec.output, data))
     rewritten: list[str] = []
-    link = _find_linker()
-    if link is not None and loaded:
+    if loaded:
+        from .segment import link_responses
+
         results = [load_result(d) for _, d in loaded]
-        link(results)
+        link_responses(results)
         for (output, data), result in zip(loaded, results):
             new_docs = _normalized([asdict(doc) for doc in result.documents])
             if new_docs == data.get("documents"):
