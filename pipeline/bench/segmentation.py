@@ -165,7 +165,7 @@ def run(results: dict[str, FileResult] | None = None, label: str = "text") -> li
     for corpus, exp, fr in work:
         expected = json.loads(exp.read_text(encoding="utf-8"))["documents"]
         by_corpus.setdefault(corpus, []).extend(_match(expected, fr.documents))
-    return [score(f"{c} ({label})", pairs) for c, pairs in by_corpus.items()]
+    return [{"input": label, **score(c, pairs)} for c, pairs in by_corpus.items()]
 
 
 if __name__ == "__main__":  # pragma: no cover
