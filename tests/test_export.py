@@ -75,3 +75,17 @@ def test_run_writes_every_requested_format(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", str(SAMPLE), "-o", str(tmp_path), "--format", "docx"]) == 2
     assert "docx" in capsys.readouterr().err
+
+
+def test_summary_reads_a_finished_run_back(tmp_path: Path) -> None:
+    from pipeline.summary import summarize
+
+    texts = Path(__file__).parent.parent / "samples" / "texts"
+    inputs = [texts / "gavle-1998-motion-seniorkort.txt", texts / "lund-2014-bundle-meroppet-bibliotek.txt"]
+    out = tmp_path / "out"
+    assert main(["run", *map(str, inputs), "-o", str(out), "--workers", "1", "--progress", "none"]) == 0
+    text = summarize(out)
+    assert "files:         2 (2 text)" in text
+    assert "pages:         4 (0 OCR'd, 0 failed)" in text
+    assert "documents:     4 (2 motion, 1 protokollsutdrag, 1 yttrande)" in text
+    assert "errors:        none" in text
