@@ -39,7 +39,8 @@ $(VENV)/.installed: pyproject.toml
 dictionaries: $(VENV)/.installed
 	$(PY) -m pipeline.correct.build_lexicon
 
-$(LEXICON): $(VENV)/.installed $(wildcard dictionaries/*.txt) pipeline/correct/build_lexicon.py pipeline/correct/lexicon.py pipeline/correct/frequent.py pipeline/correct/skeleton.py
+$(LEXICON): $(VENV)/.installed $(wildcard dictionaries/*.txt) pipeline/correct/build_lexicon.py pipeline/correct/lexicon.py pipeline/correct/frequent.py pipeline/correct/skeleton.py \
+		pipeline/correct/confusions.py pipeline/correct/candidates.py
 	$(PY) -m pipeline.correct.build_lexicon
 
 # Degraded scans with exact ground truth, rendered from samples/texts (seeded: byte-reproducible).

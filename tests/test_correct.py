@@ -143,7 +143,7 @@ def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> N
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.30  # now ~0.25-0.27 of the raw WER on both parts
+    assert wer < before * 0.27  # now ~0.23 (dev) / ~0.25 (held-out) of the raw WER
     assert broken <= 0.002
 
 
@@ -199,3 +199,37 @@ def test_decision_cache_persists_and_is_consistent() -> None:
     assert warm._decisions
     fresh = Corrector(Lexicon.load())
     assert warm.correct_text(text).text == fresh.correct_text(text).text
+
+
+DAMAGED = "arendet har beretts av forvaltningen och namnden ska besluta om "
+
+
+def test_second_chance_reads_heavy_damage(corrector: Corrector) -> None:
+    """A long word with a doubled, an extra and a ring-less letter: only the second-chance search
+    (frequent words of about its length, re-scored by the channel) reaches it.  Invented text."""
+    res = corrector.correct_text(DAMAGED + "hhushalllet idag")
+    assert res.text.split()[-2] == "hushållet"
+    assert any(c.method == "fuzzy" and c.applied for c in res.corrections)
+    assert corrector.correct_text(res.text).text == res.text
+
+
+def test_second_chance_unclear_stays_a_suggestion(corrector: Corrector) -> None:
+    """Heavy damage whose reading is too dear for the token's length is suggested, not applied."""
+    res = corrector.correct_text(DAMAGED + "utbiklriingen idag")
+    assert "utbiklriingen" in res.text
+    assert any(s.correction == "utbildningen" for s in res.suggestions)
+
+
+def test_ri_read_for_n(corrector: Corrector) -> None:
+    res = corrector.correct_text(DAMAGED + "férvaltriingen idag")
+    assert res.text.split()[-2] == "förvaltningen"
+
+
+def test_gap_after_function_words_split(corrector: Corrector) -> None:
+    """A gap read as "-"/"." after a one-letter function word or a non-prefix function word is a space;
+    real hyphenated words ("i-land", "att-sats", "e-post") stay.  Invented text."""
+    assert corrector.correct_text("vi bor i.skolan nu").text == "vi bor i skolan nu"
+    assert corrector.correct_text("han talar i-den frågan").text == "han talar i den frågan"
+    assert corrector.correct_text("hon-har gjort det").text == "hon har gjort det"
+    for keep in ("ett i-land och en e-post", "den första att-satsen bifalls"):
+        assert corrector.correct_text(keep).text == keep

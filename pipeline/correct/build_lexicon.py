@@ -193,6 +193,7 @@ def build_frequent(out_dir: Path) -> Path:
         lex = pickle.load(f)
     from .lexicon import Lexicon, skeleton_index
     from .skeleton import prefix_hashes as sk_prefix_hashes
+    from .candidates import second_buckets
 
     skel = skeleton_index(Lexicon(words=lex["words"], proper=lex["proper"], stems=frozenset(lex["stems"]),
                                   stripped=lex["stripped"]))
@@ -201,7 +202,8 @@ def build_frequent(out_dir: Path) -> Path:
     with open(tmp, "wb") as f:
         pickle.dump({"version": FORMAT_VERSION, "table": frequent.build(lex["words"]),
                      "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"]),
-                     "skeleton": skel, "sk_prefixes": sk_prefix_hashes(skel)},
+                     "skeleton": skel, "sk_prefixes": sk_prefix_hashes(skel),
+                     "second": second_buckets(lex["words"])},
                     f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
     return path

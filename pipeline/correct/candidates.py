@@ -16,7 +16,14 @@ common word, because almost every misreading is found by the first stages:
 2. one free edit (insert, delete, substitute) on the best few skeletons;
 3. long words still without a good reading: a compound with several damaged
    parts, segmented with each part corrected on its own by ≤ 2 confusions
-   (linking -s- kept) — ``_fuzzy``.
+   (linking -s- kept) — ``_fuzzy``;
+4. ``second_chance`` (called by the corrector only for a token of 6+
+   letters that no stage read cheaply): heavy damage, several confusions
+   plus a lost or extra letter.  The token's skeleton is compared by plain
+   Levenshtein distance (rapidfuzz, bit-parallel) with the skeletons of the
+   ``SECOND_TOP`` most frequent words of about its length — in-class
+   confusions are free in a skeleton, so the distance counts only the dear
+   edits — and the few hits are re-scored with the exact channel cost.
 
 Compound readings the lexicon does not list score ``UNLISTED_PENALTY`` lower:
 they are inferences.  A rare listed compound counts as often as its parts
@@ -32,6 +39,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz import process as rf_process
+from rapidfuzz.distance import Levenshtein as rf_lev
 
 from .compounds import Compounds
 from .confusions import BASE_OF, channel_cost, strip_diacritics
@@ -61,6 +71,10 @@ PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or ru
 COMPOUND_SKIP_COST = 0.5
 MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
 _MAX_SRC = max(len(k) for k in BASE_OF)
+SECOND_MIN_LEN = 6
+SECOND_TOP = 150_000  # the second-chance search looks among this many most frequent words ...
+SECOND_LEN_SPAN = 2  # ... of the token's length ± this
+SECOND_HITS = 8
 _KEY = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u"})
 
 
@@ -153,6 +167,8 @@ class CandidateGenerator:
         self._parts = lru_cache(maxsize=200_000)(self._part_options)
         self._fuzzy = lru_cache(maxsize=100_000)(self._fuzzy_impl)
         self._segment = lru_cache(maxsize=200_000)(self._segment_impl)
+        self.second_chance = lru_cache(maxsize=50_000)(self._second_chance)
+        self._buckets: dict[int, tuple[list[str], list[str]]] | None = None
 
     # -- lexicon access -------------------------------------------------
     def count(self, w: str) -> int:
@@ -315,6 +331,33 @@ class CandidateGenerator:
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
         return tuple(sorted(found.values(), key=lambda c: -c.score))
 
+    def _second_buckets(self) -> dict[int, tuple[list[str], list[str]]]:
+        """length -> (skeletons, words) of the most frequent words (``make dictionaries`` stores them)."""
+        if self._buckets is None:
+            self._buckets = self.lex.second or second_buckets(self.lex.words)
+        return self._buckets
+
+    def _second_chance(self, s: str) -> tuple[Candidate, ...]:
+        """Heavily damaged ``s`` (lower case, 6+ letters): frequent words within a few dear edits, best first."""
+        if len(s) < SECOND_MIN_LEN:
+            return ()
+        q = skeleton.ocr_key(s).translate(skeleton._CLS)
+        maxd = max(2, len(s) // 4)
+        buckets = self._second_buckets()
+        found: dict[str, Candidate] = {}
+        for n in range(len(q) - SECOND_LEN_SPAN, len(q) + SECOND_LEN_SPAN + 1):
+            sks, ws = buckets.get(n, ((), ()))
+            if not sks:
+                continue
+            for _, d, i in rf_process.extract(q, sks, scorer=rf_lev.distance, score_cutoff=maxd, limit=SECOND_HITS):
+                w = ws[i]
+                if w in found or w == s:
+                    continue
+                cost = channel_cost(s, w)
+                if cost <= MAX_CANDIDATE_COST:
+                    found[w] = Candidate(w, cost, self.count(w), "fuzzy", _rule(s, w))
+        return tuple(sorted(found.values(), key=lambda c: -c.score))
+
     def _part_options(self, key: str, head: bool) -> tuple[tuple[str, float], ...]:
         """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first."""
         out: dict[str, float] = {}
@@ -354,6 +397,20 @@ class CandidateGenerator:
     def _fuzzy_impl(self, key: str) -> tuple[str, float] | None:
         r = self._fuzzy_split(key, 3)
         return r if r and r[1] <= FUZZY_MAX_COST else None
+
+
+def second_buckets(words: dict[str, int]) -> dict[int, tuple[list[str], list[str]]]:
+    """skeleton length -> (skeletons, words) of the ``SECOND_TOP`` most frequent alphabetic words of 4+ letters
+    (count ≥ ``GOOD_COUNT``), most frequent first: the second-chance search space."""
+    top = sorted(((c, w) for w, c in words.items() if c >= GOOD_COUNT and len(w) >= SECOND_MIN_LEN - SECOND_LEN_SPAN
+                  and w.isalpha()), key=lambda x: (-x[0], x[1]))[:SECOND_TOP]
+    b: dict[int, tuple[list[str], list[str]]] = {}
+    for _, w in top:
+        sk = skeleton.skeleton(w)
+        sks, ws = b.setdefault(len(sk), ([], []))
+        sks.append(sk)
+        ws.append(w)
+    return b
 
 
 def _rule(ocr: str, truth: str) -> str:

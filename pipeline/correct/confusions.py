@@ -47,6 +47,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("7", "t", 0.7), ("2", "z", 0.8), ("3", "s", 0.8), ("$", "s", 0.5), ("@", "a", 0.7),
     ("h", "n", 0.5), ("n", "h", 0.6), ("y", "j", 0.5), ("j", "y", 0.6), ("j", "l", 0.6), ("x", "s", 0.7),
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5),
+    # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
+    ("ri", "n", 0.5),
 ]
 RULES = DIACRITIC_RULES + SHAPE_RULES
 DIACRITIC_TARGETS = set("åäöé")

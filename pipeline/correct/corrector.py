@@ -20,7 +20,11 @@ Order of decisions for each word (see the package docstring for the model):
    ``frequent`` table); a candidate that occurs as a known word elsewhere in
    the document (the *document cache*, from a first pass over the page) gets
    a bonus; it is applied when the channel cost is low and the runner-up
-   clearly worse, otherwise recorded as a suggestion (not applied);
+   clearly worse, otherwise recorded as a suggestion (not applied); a token
+   of 6+ letters without a cheap reading also gets the second-chance
+   candidates (``CandidateGenerator.second_chance``: heavy damage), applied
+   only within ``SECOND_COST_PER_CHAR`` per letter and ``SECOND_MARGIN``
+   ahead of the runner-up (ranking unchanged: idempotence holds);
 4. a capitalised word inside a sentence (a name) gets diacritic restorations,
    and confusion-only (never free-edit) readings that are a known name or
    place (with genitive -s) or a word the document spells right elsewhere.
@@ -46,7 +50,7 @@ from pathlib import Path
 
 from ..model import Correction
 from . import context
-from .candidates import W, Candidate, CandidateGenerator, _rule
+from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import channel_cost, strip_diacritics
 from .lexicon import Lexicon
@@ -78,6 +82,9 @@ DOC_BOOST = 1.5
 LOSS_DISCOUNT = 0.5
 LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
+SECOND_MAX_COST = 2.2  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ...
+SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ...
+SECOND_MARGIN = 1.0  # ... and leads the runner-up by this much (log10); otherwise it is a suggestion
 NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
 NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known name/place
 # Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
@@ -345,13 +352,21 @@ class Corrector:
             # or of a word the document spells right elsewhere
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.cost <= NAME_MAX_COST
                       and (c.word in self.lex.proper or self._in_doc(c.word))]
+        limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
+        if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(c.cost <= limit and c.method != "compound" for c in cands):
+            # heavy damage: a second-chance search among the frequent words of about this length
+            have = {c.word for c in cands}
+            cands += [c for c in self.gen.second_chance(low) if c.word not in have]
         if not cands:
             return None
         cands.sort(key=lambda c: -self._score(c, name_mode))
         best = cands[0]
         second = cands[1] if len(cands) > 1 else None
-        limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
-        confident = best.cost <= limit and (second is None or self._score(best, name_mode) - self._score(second, name_mode) >= MIN_MARGIN)
+        lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
+        confident = best.cost <= limit and lead >= MIN_MARGIN
+        if best.method == "fuzzy" or (best.method == "edit" and len(low) >= SECOND_MIN_LEN and not confident):
+            # heavy damage: a dearer reading of a long token, when it clearly leads
+            confident = best.cost <= min(SECOND_MAX_COST, SECOND_COST_PER_CHAR * len(low)) and lead >= SECOND_MARGIN
         if best.cost > SUGGEST_MAX_COST:
             return None
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5

@@ -45,6 +45,7 @@ class Lexicon:
     # confusion skeleton -> proposable words, most frequent first; see ``skeleton``
     skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sk_prefixes: "array | None" = None  # crc32 of every skeleton-key prefix, sorted
+    second: dict = field(default_factory=dict)  # skeleton length -> (skeletons, words): second-chance search
 
     def has_sk_prefix(self, s: str) -> bool:
         arr = self.sk_prefixes
@@ -91,6 +92,7 @@ class Lexicon:
         prefixes: "array | None" = None  # sorted array('I')
         skel: dict[str, tuple[str, ...]] = {}
         sk_prefixes: "array | None" = None
+        second: dict = {}
         if freq_path.exists():
             with open(freq_path, "rb") as f:
                 fdata = pickle.load(f)
@@ -99,6 +101,7 @@ class Lexicon:
                 prefixes = fdata.get("prefixes")
                 skel = fdata.get("skeleton") or {}
                 sk_prefixes = fdata.get("sk_prefixes")
+                second = fdata.get("second") or {}
         if not frequent:
             from . import frequent as _frequent
 
@@ -115,6 +118,7 @@ class Lexicon:
             stripped=data["stripped"],
             skeleton=skel,
             sk_prefixes=sk_prefixes,
+            second=second,
         )
         if not skel:  # an older build: derive the index now (slow; `make dictionaries` stores it)
             lex.skeleton = skeleton_index(lex)

@@ -15,6 +15,12 @@ mail addresses.  So a separator becomes a space when
 * ``-``: the right side is a function word ("ligger-i", "svårt-att" style),
   the left side 3+ letters, not an acronym ("tv-n"-style inflections of
   acronyms stay);
+* ``-`` after a function word that never begins a hyphenated compound
+  ("hon", "när", "är" — also with its å/ä/ö lost; not "att": "att-sats"): the right side a known
+  lower-case word of 3+ letters ("var-tydlig" style);
+* a one-letter function word ("i", "å", "ö") at the start of a chunk glued
+  to the next word: ``-`` before a function word ("i-den"), ``.`` ``:`` ``;``
+  and quotes before a known word ("i.skolan" — invented examples);
 * ``X--och`` / ``X-och``: a suspended compound ("Kultur- och fritid"): the space
   after the hyphen is restored.
 
@@ -29,6 +35,14 @@ FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
     "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara".split()
 )
+# Function words that are no compound prefix (unlike "för", "på", "över", "under"): a hyphen after one
+# is a word gap.  Stripped of å/ä/ö, so a word that lost its ring or dots still counts.
+LEFT_FREE = frozenset(
+    "ar nar dar den det de dem som har inte kan ska sin sitt sina man vi han hon sa men aven ocksa redan bara".split()
+)
+ONE_LETTER = frozenset("iåö")
+_STRIP = str.maketrans("åäö", "aao")
+_ONE_RE = re.compile(r"^([^\w]*)([iåö])([.:;’‘'-])(?=[^\W\d_]{2})")
 CONJ = frozenset({"och", "eller", "samt", "respektive"})
 TLD = frozenset("se nu com org net eu info gov dk no fi pdf doc docx html htm xls xlsx txt".split())
 SEP_RE = re.compile(r"(?<=[^\W\d_]{2})([.:;’‘']|-)(?=[^\W\d_])")
@@ -58,6 +72,16 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
                 p = base + sm.end(2)
                 out.append((p, p, "", " "))
             continue
+        one = _ONE_RE.match(chunk)
+        if one:
+            right = WORD_RE.match(chunk, one.end()).group()
+            lo_r = right.lower()
+            s = one.group(3)
+            if right[0].islower() and lo_r not in CONJ:
+                ok = lo_r in FUNCTION_WORDS if s == "-" else (lo_r in FUNCTION_WORDS or known(lo_r))
+                if ok:
+                    p = base + one.start(3)
+                    out.append((p, p + 1, s, " "))
         for sep in SEP_RE.finditer(chunk):
             left = WORD_RE.findall(chunk[: sep.start()])[-1]
             right = WORD_RE.match(chunk, sep.end()).group()
@@ -68,6 +92,8 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
             if s == "-":
                 # the left side may be damaged itself: no lexicon test (it would make a rerun split more)
                 ok = lo_r in FUNCTION_WORDS and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
+                if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
+                    ok = len(right) >= 3 and known(lo_r)
             else:
                 if lo_r in TLD or max(len(left), len(right)) < 3:
                     continue
