@@ -164,15 +164,21 @@ def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, in
     import cv2
 
     gray = arr if arr.ndim == 2 else cv2.cvtColor(arr[:, :, :3], cv2.COLOR_RGB2GRAY)
-    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     heights = [b[3] - b[1] for _, ws in groups for _, b, _ in ws]
     if not heights:
         return []  # nothing was read at all: not a "missed line" situation
-    lh = float(np.median(heights))
+    # This runs on every page and usually finds nothing, so it works on a
+    # half-size copy when lines are tall enough to survive it (a quarter of
+    # the pixels: ~0.25 s less per 300-dpi page).
+    f = 2 if float(np.median(heights)) >= 16 else 1
+    if f > 1:
+        gray = cv2.resize(gray, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    lh = float(np.median(heights)) / f
     pad = int(round(0.3 * lh))
     for _, ws in groups:
         for _, (x0, y0, x1, y1), _ in ws:
-            ink[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = 0
+            ink[max(0, y0 // f - pad):y1 // f + 1 + pad, max(0, x0 // f - pad):x1 // f + 1 + pad] = 0
     # drop specks before smearing, so noise cannot chain into a "line"
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = (stats[:, cv2.CC_STAT_HEIGHT] >= 0.35 * lh) & (stats[:, cv2.CC_STAT_HEIGHT] <= 2.5 * lh)
@@ -187,7 +193,7 @@ def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, in
         x, y, w, h, area = (int(v) for v in stats[i])
         if 0.5 * lh <= h <= 2.5 * lh and w >= 3 * lh:
             p = int(lh * 0.5)
-            regions.append((max(0, x - p), max(0, y - p), min(W, x + w + p), min(H, y + h + p)))
+            regions.append((f * max(0, x - p), f * max(0, y - p), f * min(W, x + w + p), f * min(H, y + h + p)))
     return regions[:20]  # a page of pictures is not a page of missed lines
 
 
@@ -199,6 +205,23 @@ def _insert(groups: list[_Group], group: _Group) -> None:
             groups.insert(i, group)
             return
     groups.append(group)
+
+
+def _image_to_data(pt, arr: np.ndarray, *, lang: str, config: str, timeout: float) -> dict[str, list]:
+    """``image_to_data`` on an uncompressed temporary file.
+
+    Given an array, pytesseract writes a PNG (~65 ms of zlib for a 300-dpi A4
+    page, ~3 % of the page's OCR time); a PNM is written in ~5 ms and
+    Tesseract reads it just as well.  The resolution goes in ``config``.
+    """
+    import tempfile
+
+    import cv2
+
+    with tempfile.NamedTemporaryFile(suffix=".pnm" if arr.ndim == 2 else ".ppm") as tmp:
+        if not cv2.imwrite(tmp.name, arr if arr.ndim == 2 else cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)):
+            raise PageFailedError("could not write the page image for Tesseract")
+        return pt.image_to_data(tmp.name, lang=lang, config=config, output_type=pt.Output.DICT, timeout=timeout)
 
 
 def recognize(
@@ -233,8 +256,7 @@ def recognize(
         arr = arr.astype(np.uint8)
     t0 = time.monotonic()
     try:
-        data = pt.image_to_data(arr, lang=language, config=config, output_type=pt.Output.DICT,
-                                timeout=timeout)
+        data = _image_to_data(pt, arr, lang=language, config=config, timeout=timeout)
     except pt.TesseractNotFoundError as e:
         tesseract_version.cache_clear()
         installed_languages.cache_clear()

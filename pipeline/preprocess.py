@@ -50,6 +50,8 @@ MAX_PIXELS = 40_000_000
 # A deskew angle is trusted only if it sharpens the line profile by this much
 # over 0 degrees; below it the "angle" is noise (e.g. a page with two lines).
 MIN_SKEW_SHARPNESS = 0.05
+# Paper whose darkest background estimate is this light needs no flattening.
+FLAT_PAPER = 235
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,13 @@ def normalize_background(gray: np.ndarray, char_height: float) -> tuple[np.ndarr
     k = int(max(3, round((char_height or 30) * 1.5 / scale)) | 1)
     bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     bg = cv2.medianBlur(bg, 5 if k < 5 else min(k, 31) | 1)
+    if int(bg.min()) >= FLAT_PAPER:  # clean white paper: dividing would change nothing that matters
+        return gray, {"kernel_px": k * scale, "background_min": int(bg.min()), "background_max": int(bg.max()),
+                      "applied": False}
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
     bg = np.maximum(bg, 1)
     out = cv2.divide(gray, bg, scale=255.0)  # saturating uint8 division: 5x faster than a float32 round trip
-    return out, {"kernel_px": k * scale, "background_min": int(bg.min()), "background_max": int(bg.max())}
+    return out, {"kernel_px": k * scale, "background_min": int(bg.min()), "background_max": int(bg.max()), "applied": True}
 
 
 def despeckle(ink: np.ndarray, char_height: float) -> tuple[np.ndarray, dict[str, Any]]:
@@ -345,8 +350,13 @@ def clean(
     # photocopy Otsu turns the dark corners into blobs that look like tiny
     # "characters" and would trigger a huge, useless upscale.
     provisional = max(30.0, min(gray.shape) / 80.0)
-    ink, _ = _otsu(normalize_background(gray, provisional)[0])
-    stats = text_stats(ink)
+    # The font size only needs measuring roughly: on a large page a half-size
+    # copy gives the same median (x2) at a quarter of the cost.
+    half = 2 if min(gray.shape) >= 1600 else 1
+    probe = cv2.resize(gray, None, fx=1 / half, fy=1 / half, interpolation=cv2.INTER_AREA) if half > 1 else gray
+    ink, _ = _otsu(normalize_background(probe, provisional / half)[0])
+    probe_stats = text_stats(ink)
+    stats = TextStats(probe_stats.char_height * half, probe_stats.components)
     ch = stats.char_height
     if rescale and ch > 0:
         factor = 1.0
