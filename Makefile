@@ -9,7 +9,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-
 	poppler-utils qpdf hunspell-sv fonts-dejavu-core fonts-liberation fonts-freefont-ttf
 export OMP_THREAD_LIMIT := 1
 
-LEXICON := dictionaries/build/lexicon.pickle
+LEXICON := build/lexicon/lexicon.pickle
 SAMPLES := samples/generated/manifest.json
 
 .PHONY: install system-deps dictionaries run test bench samples clean

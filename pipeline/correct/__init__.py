@@ -2,7 +2,7 @@
 
 Public API::
 
-    corrector = Corrector.load()                 # cached; loads dictionaries/build/lexicon.pickle
+    corrector = Corrector.load()                 # cached; loads build/lexicon/lexicon.pickle
     result = corrector.correct_text(text, page=1)  # .text, .corrections, .suggestions
     page = correct_page(page, corrector)         # sets page.text/.corrections/.suggestions
 

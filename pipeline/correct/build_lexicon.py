@@ -1,4 +1,4 @@
-"""Build ``dictionaries/build/lexicon.pickle`` (``make dictionaries``).
+"""Build ``build/lexicon/lexicon.pickle`` (``make dictionaries``).
 
 Sources, in order of trust (see dictionaries/README.md for licences):
 

@@ -1,7 +1,7 @@
 """The correction lexicon: Swedish word frequencies plus domain lists.
 
 Built once by ``python -m pipeline.correct.build_lexicon`` into
-``dictionaries/build/lexicon.pickle`` (a plain dict/set pickle: it loads in a
+``build/lexicon/lexicon.pickle`` (a plain dict/set pickle: it loads in a
 fraction of a second, which no TSV parse of ~500k lines does; the file is built
 locally from installed packages, never downloaded, so unpickling is safe).
 
@@ -15,6 +15,7 @@ import math
 import pickle
 import zlib
 from array import array
+import os
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,11 @@ from pathlib import Path
 from ..errors import MissingDependencyError
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DIR = ROOT / "dictionaries" / "build"
+# Built artefacts live apart from dictionaries/ (the committed sources): they are
+# derived data (CC BY-SA / LGPL sources, generated OCR-variant tables), rebuilt by
+# `make dictionaries`.  KOMMUNARKIV_LEXICON_DIR points elsewhere (e.g. a shared
+# read-only copy for a cluster's workers).
+DEFAULT_DIR = Path(os.environ.get("KOMMUNARKIV_LEXICON_DIR") or ROOT / "build" / "lexicon")
 LEXICON_FILE = "lexicon.pickle"
 FREQUENT_FILE = "frequent.pickle"  # frequent.build(): OCR readings of the most frequent words
 FORMAT_VERSION = 3
