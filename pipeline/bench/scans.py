@@ -44,10 +44,13 @@ def render_scan(pages: list[str], path: Path, *, quality: str, font: str, seed: 
     return path
 
 
-def render_all(directory: Path, seed: int = 7) -> dict[str, Path]:
-    """Every case of the segmentation benchmark as a scan; keyed by case stem."""
+def render_all(directory: Path, seed: int = 7, stems: set[str] | None = None) -> dict[str, Path]:
+    """Every case of the segmentation benchmark as a scan (or only ``stems``: each case keeps the
+    quality, font and seed it has in the full run); keyed by case stem."""
     out: dict[str, Path] = {}
     for i, (corpus, stem, txt, _exp) in enumerate(segmentation.cases()):
+        if stems is not None and stem not in stems:
+            continue
         text = txt.read_text(encoding="utf-8")
         pages = sample_pages(text) if corpus == "sample" else [p for p in text.split("\f") if p.strip()]
         quality = "clean" if corpus == "sample" else QUALITIES[i % len(QUALITIES)]
@@ -55,18 +58,28 @@ def render_all(directory: Path, seed: int = 7) -> dict[str, Path]:
     return out
 
 
-def run(workers: int = 2) -> list[dict]:
+# One text per quality (clean/skewed/fax/photocopy in the full run), with motions, a reply and a
+# protocol extract between them: the quick end-to-end check of tests/test_segment_scans.py.
+SUBSET = frozenset({
+    "lund-2014-bundle-meroppet-bibliotek",
+    "norrkoping-1995-motion-datorer-skolan",
+    "karlstad-2022-motion-solceller",
+    "vaxjo-2016-motion-sprakkrav-aldreomsorg",
+})
+
+
+def run(workers: int = 2, stems: set[str] | frozenset[str] | None = None) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="kommunarkiv-scans-") as tmpname:
         tmp = Path(tmpname)
         (tmp / "in").mkdir()
-        scans = render_all(tmp / "in")
+        scans = render_all(tmp / "in", stems=set(stems) if stems is not None else None)
         report = run_batch([tmp / "in"], tmp / "out", RunOptions(workers=workers), progress="none")
         results = {}
         for stem, path in scans.items():
             out = tmp / "out" / f"{path.name}.json"
             if out.exists():
                 results[stem] = load_result(json.loads(out.read_text(encoding="utf-8")))
-        rows = segmentation.run(results, label="scans")
+        rows = segmentation.run(results, label="scans", stems=set(scans))
         for row in rows:
             row["pages"] = report.pages_done
         return rows

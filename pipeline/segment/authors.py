@@ -128,9 +128,17 @@ def name_shaped_line(text: str) -> str | None:
     return m.group(1)
 
 
+_BROKEN_CODE = re.compile(r"(?<=[a-zåäöéü] )[(\[{]([A-Za-z5$]{1,2})[3J1lI|](?=[\s,.;]|$)")
+
+
+def _repair_party_brackets(text: str) -> str:
+    """'Eva Lund (m1' -> 'Eva Lund (m)': a party code after a name whose closing bracket OCR read as 3/J/1/l."""
+    return _BROKEN_CODE.sub(lambda m: f"({m.group(1)})" if normalize_party(m.group(1)) else m.group(0), text)
+
+
 def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
     """People and parties on one line, parties given to the names before them."""
-    text = _strip_prefix(text.strip())
+    text = _repair_party_brackets(_strip_prefix(text.strip()))
     ents = entities(text)
     people = [(t, s, e) for lab, t, s, e in ents if lab == "PERSON"]
     party_ents = [(normalize_party(t), s, e) for lab, t, s, e in ents if lab == "PARTY"]
@@ -183,6 +191,18 @@ def is_signature_line(text: str) -> bool:
     return bool(p.authors) and p.residue <= 1
 
 
+def signer_line(text: str) -> bool:
+    """Looser than :func:`is_signature_line`: signers whose names OCR has damaged ('Eva Lnnd Per
+    Holmqvlst' read from two handwritten signatures) still make a line of people."""
+    s = text.strip()
+    if is_signature_line(s):
+        return True
+    if len(s) > 60:
+        return False
+    p = parse_line(s, fuzzy=True)
+    return bool(p.authors) and p.residue <= 1
+
+
 def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
     """Authors from the signature lines between start and stop (role on the next line is attached)."""
     found: list[Author] = []
@@ -199,6 +219,11 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
             i += 1
             continue
         nxt = next_content(lines, i + 1, stop)
+        joined = _split_name(lines, i, nxt)
+        if joined:  # "Karin" / "Wikström": a signature name OCR broke over two lines
+            ln = Ln(idx=ln.idx, no=ln.no, page=ln.page, text=joined, kind=ln.kind, block_start=ln.block_start)
+            i = nxt
+            nxt = next_content(lines, i + 1, stop)
         role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
         isolated = (i == 0 or lines[i - 1].kind != "text" or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
         parsed = parse_line(ln.text, fuzzy=isolated or role_next)
@@ -218,6 +243,21 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
             found.extend(parsed.authors)
         i += 1
     return _dedupe(found)
+
+
+def _split_name(lines: list[Ln], i: int, nxt: int | None) -> str | None:
+    """A known given name alone on its line, then (within two lines) a lone capitalised surname."""
+    words = lines[i].text.split()
+    if nxt is None or nxt - i > 3 or len(words) != 1 or fold(words[0]) not in first_names_folded():
+        return None
+    if not words[0][0].isupper():
+        return None
+    sur = lines[nxt].text.split()
+    if len(sur) != 1 or not re.fullmatch(r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?", sur[0]):
+        return None
+    if not _name_shaped(sur[0]) or is_role_line(sur[0]):
+        return None
+    return f"{words[0]} {sur[0]}"
 
 
 SIGNATURE_TAIL = 8  # content lines after a signature: date, distribution list, page furniture
@@ -272,5 +312,6 @@ def _dedupe(authors: list[Author]) -> list[Author]:
 
 
 def mentioned(text: str) -> list[Author]:
-    """People named with a party inside running text ('X (s) och Y (s) har i en motion ...')."""
-    return [a for a in parse_line(text, fuzzy=True).authors if a.party]
+    """People named inside running text ('X (s) och Y (s) har i en motion ...'), mostly with a party;
+    one whose party code OCR destroyed is still a second reading of the signer's name."""
+    return parse_line(text, fuzzy=True).authors

@@ -14,8 +14,8 @@ import re
 from ..model import DecisionProposal
 from . import proposals
 from .authors import is_signature_line
-from .lines import Ln, paragraphs
-from .vocab import mfold
+from .lines import SENTENCE_END, Ln, join, paragraphs
+from .vocab import mfold, signature_formula_re
 
 _OUTCOMES = {
     "bifall": re.compile(r"\b(bifall\w*|tillstyrk\w*)"),
@@ -36,10 +36,26 @@ def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | N
         text = " ".join(a.text for a in atts)
         return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
     for first, last, text in paragraphs(lines, start, stop):
+        text = _before_signature(lines, first, last) or text
         if len(text) < 40 or is_signature_line(text) or proposals.is_leadin(text) and text.rstrip().endswith((":", "besluta", "beslutar")):
             continue
         return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
     return None
+
+
+def _before_signature(lines: list[Ln], first: int, last: int) -> str:
+    """The paragraph's text up to a signature formula or signer line that OCR glued onto it
+    ('... anses besvarad.' / 'Vid protokollet' with the blank line between them lost)."""
+    parts: list[str] = []
+    for ln in lines[first : last + 1]:
+        if not ln.content:
+            continue
+        if parts and parts[-1].endswith(SENTENCE_END) and len(ln.text) <= 60 and (
+            signature_formula_re().match(mfold(ln.text)) or is_signature_line(ln.text)
+        ):
+            break
+        parts.append(ln.text)
+    return join(parts)
 
 
 _MOTION_DECISION = re.compile(r"\bmotion\w*\b.*\b(bifall|avsla|besvara|tillstyrk|avstyrk)")

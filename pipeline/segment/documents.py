@@ -8,10 +8,17 @@ back to back.  A document starts at
 * a *title* marker ("Motion om ...", "Yttrande över motion ...", "Svar på
   motion ...") at a page/block start, or once the current document is signed;
 * a heading-like line at a page/block start after a signed document: an
-  attachment ("Verksamhetsplan 2010") — unless it is a known section heading.
+  attachment ("Verksamhetsplan 2010") — unless it is a known section heading;
+* the same title-like line anywhere on a page once the current document is
+  signed, when the *content* says a new document begins: the line follows a
+  finished sentence, a signature or page furniture (a logo/footer line), and
+  is followed by chapter 1 of a numbered outline ("1. Inledning"), directly or
+  after one subtitle line.  Scans need this: Tesseract never emits the runs of
+  blank lines that mark a block start in exported OCR text.
 
 Letterhead lines just above a marker (municipality logo, office, date) are
-moved into the new document.
+moved into the new document, but never the previous document's signature or
+the OCR debris of a handwritten signature below it.
 """
 from __future__ import annotations
 
@@ -20,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import headings
-from .authors import is_signature_line
+from .authors import is_signature_line, signer_line
 from .lines import Ln, next_content
 from .vocab import mfold, table
 
@@ -55,13 +62,15 @@ def _title_like(lines: list[Ln], i: int) -> bool:
         return False
     if s.endswith((".", ",", ";", ":")) or headings.known(s) or headings.numbered(s):
         return False
-    return sum(c.isalpha() for c in s) >= 0.6 * len(s.replace(" ", ""))
+    if sum(c.isalpha() for c in s) < 0.6 * len(s.replace(" ", "")):
+        return False
+    return not signer_line(s)  # signers pushed onto the next page are not an attachment's title
 
 
 def split(lines: list[Ln]) -> list[Span]:
     spans: list[Span] = []
     cur = Span("other", 0, len(lines))
-    has_body = signed = False
+    has_body = signed = tentative = False
     skip_until = -1  # a title continuation line is not body
     for ln in lines:
         if not ln.content:
@@ -72,16 +81,20 @@ def split(lines: list[Ln]) -> list[Span]:
         if m:
             typ, strength = m
             if not has_body:
-                if strength == "strong" or cur.type == "other":
-                    cur.type = typ
+                if strength == "strong" or cur.type == "other" or tentative:
+                    cur.type = typ  # an attachment guessed from a title-like letterhead line is really this
+                    tentative = False
             elif strength == "strong" and (typ != cur.type or signed):
                 start_type = typ
             elif strength == "title" and (signed or ln.block_start) and not _inside_sentence(lines, i):
                 start_type = typ
             skip_until = i + 2
-        elif has_body and signed and ln.block_start and _title_like(lines, i) and cur.type != "bilaga":
+        elif has_body and signed and cur.type != "bilaga" and _title_like(lines, i) and (
+            ln.block_start or _opens_outline(lines, i)
+        ):
             start_type = "bilaga"
         if start_type:
+            tentative = m is None
             begin = _letterhead_start(lines, i, cur.start)
             cur.stop = begin
             spans.append(cur)
@@ -95,6 +108,29 @@ def split(lines: list[Ln]) -> list[Span]:
             signed = True
     spans.append(cur)
     return [s for s in spans if any(l.content for l in lines[s.start : s.stop])]
+
+
+def _opens_outline(lines: list[Ln], i: int) -> bool:
+    """A title line mid-page that starts an attachment: after the end of the previous text, and
+    followed by chapter 1 of a numbered outline, directly or below one subtitle line."""
+    j = i - 1
+    while j >= 0 and lines[j].kind in ("blank", "noise"):
+        j -= 1
+    if j >= 0 and lines[j].kind == "text":
+        prev = lines[j].text
+        if not (prev.endswith((".", "!", "?")) or is_signature_line(prev)):
+            return False
+    n = next_content(lines, i + 1)
+    if n is not None and not _chapter_one(lines[n].text):
+        if not _title_like(lines, n) or lines[n].text.endswith((".", ":")):
+            return False
+        n = next_content(lines, n + 1)
+    return n is not None and _chapter_one(lines[n].text)
+
+
+def _chapter_one(text: str) -> bool:
+    h = headings.numbered(text)
+    return h is not None and h.number == 1 and h.sub is None
 
 
 def _inside_sentence(lines: list[Ln], i: int) -> bool:
@@ -117,12 +153,35 @@ def _letterhead_start(lines: list[Ln], i: int, floor: int) -> int:
             return j  # the municipality logo at the top of the new document's first page
         if ln.content:
             if len(ln.text) > 50 or ln.text.endswith(".") or is_signature_line(ln.text):
-                return start
+                return _past_signature(lines, start, i)
             start = j
             if ln.block_start:
                 return start
         j -= 1
-    return start
+    return _past_signature(lines, start, i)
+
+
+def _past_signature(lines: list[Ln], start: int, i: int) -> int:
+    """Skip the previous document's signer lines (names OCR has misread, so that the strict
+    ``is_signature_line`` does not know them) and the scribble debris around them."""
+    k, seen = start, False
+    while k < i:
+        ln = lines[k]
+        if ln.content:
+            if signer_line(ln.text):
+                seen = True
+            elif not (seen and _debris(ln.text)):
+                break
+        k += 1
+    return k if seen else start
+
+
+_REAL_WORD = re.compile(r"[A-ZÅÄÖa-zåäö]?[a-zåäöé]{3,}|[A-ZÅÄÖ]{4,}|\d")
+
+
+def _debris(text: str) -> bool:
+    """A short line without one real word: OCR of a handwritten signature or a stamp ('Jl [Ov')."""
+    return len(text) <= 15 and not _REAL_WORD.search(text)
 
 
 def first_content(lines: list[Ln], span: Span) -> int | None:

@@ -13,7 +13,7 @@ from .authors import is_place_date, is_signature_line
 from .documents import Span, marker
 from .lines import Ln, continues, join, logo_municipality, looks_like_logo
 from .nlp import entities
-from .vocab import fold, mfold, months, municipality_index
+from .vocab import fold, leadin_re, mfold, months, municipality_index
 
 HEADER_LINES = 25  # content lines at the top of a document searched for letterhead fields
 
@@ -73,7 +73,7 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
         if not ln.content:
             j += 1
             continue
-        adjacent = gap == 0
+        adjacent = gap == 0 and ln.page == lines[last].page  # a title does not run on over a page break
         if (adjacent or continues(parts[-1], ln.text)) and _title_continuation(ln.text):
             parts.append(ln.text)
             last = ln.idx
@@ -111,8 +111,10 @@ def _next_content(lines: list[Ln], i: int, stop: int) -> int | None:
 
 def _title_continuation(text: str) -> bool:
     s = text.strip()
-    if len(s) > 90 or headings.known(s) or marker(s) or is_signature_line(s) or _DATE_ONLY.match(s):
+    if len(s) > 90 or headings.known(s) or headings.numbered(s) or marker(s) or is_signature_line(s) or _DATE_ONLY.match(s):
         return False
+    if s.endswith(":") or leadin_re().search(mfold(s)):
+        return False  # "Vi yrkar:" / "Partiet föreslår" opens the body: OCR dropped the blank line before it
     return not (s[0].isupper() and len(s) > 60)
 
 

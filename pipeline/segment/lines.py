@@ -161,8 +161,8 @@ def _mark_logos(lines: list[Ln]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind != "text" or len(ln.text) > 40:
             continue
-        prev_blank = i == 0 or lines[i - 1].kind != "text"
-        next_blank = i + 1 >= len(lines) or lines[i + 1].kind != "text"
+        prev_blank = i == 0 or lines[i - 1].kind != "text" or ln.page_start  # a page break is a gap too
+        next_blank = i + 1 >= len(lines) or lines[i + 1].kind != "text" or lines[i + 1].page_start
         wrapped = not prev_blank and unfinished(lines[i - 1].text)  # "Bredbandsplan för" / "Kiruna kommun 2005"
         if (prev_blank or next_blank) and not wrapped and looks_like_logo(ln.text):
             ln.kind = "logo"

@@ -103,6 +103,13 @@ def signature_prefix_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def signature_formula_re() -> re.Pattern[str]:
+    """'Vid protokollet', 'Rätt utdraget intygar' as a whole folded line (OCR specks allowed around it)."""
+    alts = sorted((re.escape(w) for w in words("signature_formulas.txt")), key=len, reverse=True)
+    return re.compile(r"^\W*(" + "|".join(alts) + r")\W*$")
+
+
+@lru_cache(maxsize=None)
 def _council_words() -> frozenset[str]:
     out = {fold(w) for w in words("council_words.txt")} | set(months())
     for row in table("headings.tsv"):
