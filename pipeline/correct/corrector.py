@@ -27,7 +27,16 @@ Order of decisions for each word (see the package docstring for the model):
    ahead of the runner-up (ranking unchanged: idempotence holds);
 4. a capitalised word inside a sentence (a name) gets diacritic restorations,
    and confusion-only (never free-edit) readings that are a known name or
-   place (with genitive -s) or a word the document spells right elsewhere.
+   place (with genitive -s) or a word the document spells right elsewhere;
+   a capitalised word with OCR damage (``_damaged``: digits among letters,
+   £ { # & | ¥ $, é outside a name ending, a letter pair no common word has)
+   also gets dearer confusion readings (``DAMAGED_NAME_MAX_COST``) that are a
+   known name, a name + common word compound, or — only when the capital is
+   explained otherwise (a title line, a genitive name before it, the capital
+   itself the misread glyph) — a common word.  A sentence start (``tokenize``:
+   also the first word after a short line) is no name: full search, then
+   re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
+   reading is a common word.
 
 Idempotence: nothing that ranks candidates depends on the damage estimate
 (a rerun over corrected text sees a lower one); the estimate only gates
@@ -87,6 +96,14 @@ SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ..
 SECOND_MARGIN = 1.0  # ... and leads the runner-up by this much (log10); otherwise it is a suggestion
 NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
 NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known name/place
+DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
+DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
+DAMAGE_GLYPHS = set("£{#&|¥$")
+RARE_PAIR = 8  # a letter pair in at most this many words of ...
+RARE_PAIR_COUNT = 1000  # ... this count or more is OCR damage in a capitalised word
+_PAIRS: dict[int, set[str]] = {}  # id(lexicon) -> letter pairs of its common words (shared by its correctors)
+SWEDISH = set("abcdefghijklmnopqrstuvwxyzåäö")
+NAME_E_RE = re.compile(r"^é(?:[nr]s?|us|e)$")
 # Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
 # lower-case word (any word when the page has other bullet lines).
 BULLET_RE = re.compile(r"^(\s*)(?:([¢*«])(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
@@ -121,6 +138,7 @@ class Corrector:
         self._ctx_used = False
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
+        self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
 
     _cache: dict[Path, "Corrector"] = {}
 
@@ -301,7 +319,7 @@ class Corrector:
         low = text.lower()
         if not any(c.isalpha() for c in low):
             return None
-        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before
+        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
         name_mode = text[0].isupper() and not sentence_start and not text.isupper()
         caps = text.isupper() and len(text) > 1
         fragment = w.line_end and w.hyphen_after  # line-end hyphenation: half a word
@@ -350,8 +368,19 @@ class Corrector:
         if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
-            cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.cost <= NAME_MAX_COST
-                      and (c.word in self.lex.proper or self._in_doc(c.word))]
+            broad = [c for c in self.gen.best(low, False, False) if c.method != "edit"]
+            have = {c.word for c in cands}
+            cands += [c for c in broad if c.cost <= NAME_MAX_COST and (self._is_proper(c.word) or self._in_doc(c.word))]
+            if self._damaged(text):
+                # a visibly damaged capitalised word is no clean name: a dearer reading of a known name, of a
+                # name + common word compound, or — when the capital is explained otherwise (a heading, a
+                # genitive name before it, the capital itself the misread glyph) — of a common word
+                common_ok = w.title_line or self._after_genitive_name(k)
+                have = {c.word for c in cands}
+                cands += [c for c in self.gen.best(low, False) if c.method != "edit" and c.word not in have
+                          and c.cost <= DAMAGED_NAME_MAX_COST and (
+                    self._is_proper(c.word) or self._proper_compound(c.word)
+                    or (common_ok or c.word[0] != low[0]) and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT)]
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
         if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(c.cost <= limit and c.method != "compound" for c in cands):
             # heavy damage: a second-chance search among the frequent words of about this length
@@ -361,6 +390,9 @@ class Corrector:
             return None
         cands.sort(key=lambda c: -self._score(c, name_mode))
         best = cands[0]
+        if (sentence_start and text[0].isupper() and "é" in text and not self._damaged(text)
+                and self.gen.count(best.word) < DAMAGED_COMMON_COUNT):
+            return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= MIN_MARGIN
@@ -433,6 +465,44 @@ class Corrector:
         if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
             bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
         return c.score + bonus
+
+    def _is_proper(self, w: str) -> bool:
+        return w in self.lex.proper or (w.endswith("s") and w[:-1] in self.lex.proper)
+
+    def _proper_compound(self, w: str) -> bool:
+        """A known name or place + a common word ("<place>skommunerna", "<place>förbundet")."""
+        for i in range(3, len(w) - 3):
+            head, tail = w[:i], w[i:]
+            if self._is_proper(head) and self.gen.count(tail) >= DAMAGED_COMMON_COUNT:
+                return True
+        return False
+
+    def _after_genitive_name(self, k: int) -> bool:
+        """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
+        p = self._prev(k)
+        return bool(p) and p[0].isupper() and p.endswith("s") and len(p) > 3 and p[:-1].lower() in self.lex.proper
+
+    def _damaged(self, text: str) -> bool:
+        """OCR damage in a word: digits among letters, £ { # & | ¥ $, é where no name has it (Swedish
+        names carry é in a last syllable: "-én", "-ér", "-éus"), or a letter pair that (almost) no
+        common word has ("xq" style: ``RARE_PAIR``)."""
+        if any(c in DAMAGE_GLYPHS for c in text):
+            return True
+        if any(c.isdigit() for c in text) and sum(c.isalpha() for c in text) >= 2:
+            return True
+        i = text.find("é")
+        if i >= 0 and not NAME_E_RE.search(text[i:]):
+            return True
+        low = text.lower()
+        if self._pairs is None:
+            self._pairs = _PAIRS.get(id(self.lex))
+        if self._pairs is None:
+            pairs: Counter = Counter()
+            for x, n in self.lex.words.items():
+                if n >= RARE_PAIR_COUNT and x.isalpha():
+                    pairs.update({x[j : j + 2] for j in range(len(x) - 1)})
+            self._pairs = _PAIRS[id(self.lex)] = {p for p, n in pairs.items() if n > RARE_PAIR}
+        return any(a in SWEDISH and b in SWEDISH and a + b not in self._pairs for a, b in zip(low, low[1:]))
 
     def _in_doc(self, w: str) -> bool:
         self._doc_probe.append(w)

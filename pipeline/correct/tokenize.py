@@ -33,6 +33,8 @@ class Word:
     line_end: bool = False  # last chunk of its line
     paragraph_start: bool = False  # first word after a blank line / page start
     after_sentence_end: bool = False  # previous chunk ended with . ! ? :
+    block_start: bool = False  # first word of a line after a short line (a heading, a paragraph's last line)
+    title_line: bool = False  # every word of the line is capitalised (a heading): a capital is no name signal
 
 
 def split_core(chunk: str) -> tuple[int, int]:
@@ -45,16 +47,53 @@ def split_core(chunk: str) -> tuple[int, int]:
     return a, b
 
 
+SHORT_LINE = 0.6  # a line shorter than this share of the page's text width ends its block ...
+WIDE_SHARE = 0.8  # ... the width: this quantile of the line lengths ...
+MIN_WIDTH = 40  # ... when at least this long (a page of short lines has no measure)
+BLOCK_CONTINUES = ("-", ",", "–", "—", "&")  # ... unless the short line visibly continues
+
+
+def text_width(lines: list[str]) -> int:
+    """The page's text width in characters (0 when the page has no measure)."""
+    lens = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lens) < 3:
+        return 0
+    w = lens[min(len(lens) - 1, int(WIDE_SHARE * len(lens)))]
+    return w if w >= MIN_WIDTH else 0
+
+
+def _ends_block(line: str, width: int) -> bool:
+    t = line.rstrip()
+    return bool(width) and len(t) < SHORT_LINE * width and not t.endswith(BLOCK_CONTINUES)
+
+
+def _title_line(chunks: list[str]) -> bool:
+    cores = [c[slice(*split_core(c))] for c in chunks]
+    alpha = [c for c in cores if c[:1].isalpha()]
+    return len(alpha) >= 2 and all(c[:1].isupper() for c in alpha) and not all(c.isupper() for c in alpha)
+
+
 def words_of_page(lines: list[str]) -> list[Word]:
-    """All words of a page in reading order, with line-crossing context flags."""
+    """All words of a page in reading order, with line-crossing context flags.
+
+    A sentence starts at the page start, after a blank line, after a chunk ending with . ! ? :
+    (also across a line break), after a bullet, and at the first word of a line that follows a
+    short line (``block_start``: a heading or the last line of a paragraph; a sentence that
+    continues on the next line ends its line near the full width).
+    """
     out: list[Word] = []
     prev_chunk_end_punct = True  # page start counts as a sentence start
     blank_before = True
+    width = text_width(lines)
+    prev_line = None
     for li, line in enumerate(lines):
         chunks = list(CHUNK_RE.finditer(line))
         if not chunks:
             blank_before = True
             continue
+        block = prev_line is not None and _ends_block(prev_line, width)
+        title = _title_line([m.group() for m in chunks])
+        prev_line = line
         for ci, m in enumerate(chunks):
             chunk = m.group()
             a, b = split_core(chunk)
@@ -83,6 +122,8 @@ def words_of_page(lines: list[str]) -> list[Word]:
                             line_end=is_last and all(s2 == e2 for s2, e2 in parts[pi + 1 :]),
                             paragraph_start=blank_before and ci == 0 and pi == 0,
                             after_sentence_end=prev_chunk_end_punct and pi == 0,
+                            block_start=block and ci == 0 and pi == 0,
+                            title_line=title,
                         )
                     )
             blank_before = False
