@@ -46,11 +46,13 @@ def cases() -> list[tuple[str, str, Path, Path]]:
         txt = next(iter(sorted(exp.parent.glob(stem + "*.txt"))), None)
         if txt:
             out.append(("sample", stem, txt, exp))
-    for exp in sorted((ROOT / "samples" / "texts").glob("*.expected.json")):
-        stem = exp.name.removesuffix(".expected.json")
-        txt = exp.parent / f"{stem}.txt"
-        if txt.exists():
-            out.append(("texts", stem, txt, exp))
+    # texts: developed against; heldout: written later and never used in development.
+    for corpus in ("texts", "heldout"):
+        for exp in sorted((ROOT / "samples" / corpus).glob("*.expected.json")):
+            stem = exp.name.removesuffix(".expected.json")
+            txt = exp.parent / f"{stem}.txt"
+            if txt.exists():
+                out.append((corpus, stem, txt, exp))
     return out
 
 
