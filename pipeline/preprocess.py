@@ -178,7 +178,7 @@ def despeckle(ink: np.ndarray, char_height: float) -> tuple[np.ndarray, dict[str
     cell = max(1, r // 4)
     big = ~small
     big[0] = False
-    big_mask = big[labels].astype(np.uint8)
+    big_mask = big[labels].astype(np.uint8) * 255  # 0/255 so that area averaging keeps any ink in a cell
     if cell > 1:
         big_mask = cv2.resize(big_mask, (-(-W // cell), -(-H // cell)), interpolation=cv2.INTER_AREA)
     rc = max(1, int(round(r / cell)))

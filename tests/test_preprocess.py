@@ -124,8 +124,9 @@ def test_low_resolution_page_is_upscaled_from_character_height(render):
     assert effective_dpi(None, steps) is None
 
 
-def test_despeckle_removes_isolated_specks_but_keeps_diacritics_and_periods(render):
-    clean_img = np.asarray(render("clean"))
+@pytest.mark.parametrize("font", ["serif", "sans", "mono"])
+def test_despeckle_removes_isolated_specks_but_keeps_diacritics_and_periods(render, font):
+    clean_img = np.asarray(render("clean", font=font))
     ink = (clean_img < 128).astype(np.uint8) * 255
     noisy = ink.copy()
     rng = np.random.default_rng(0)
