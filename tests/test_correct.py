@@ -143,7 +143,7 @@ def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> N
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.27  # now ~0.23 (dev) / ~0.25 (held-out) of the raw WER
+    assert wer < before * 0.26  # now ~0.223 (dev) / ~0.252 (held-out) of the raw WER
     assert broken <= 0.002
 
 
@@ -269,3 +269,18 @@ def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text
     assert "lönekontor" in out
+
+
+def test_precomputed_letter_pairs(corrector: Corrector) -> None:
+    """``make dictionaries`` stores the letter-pair table (no lazy build on the cold path)."""
+    from pipeline.correct.corrector import letter_pairs
+
+    assert corrector.lex.pairs is not None
+    assert corrector.lex.pairs == letter_pairs(corrector.lex.words)
+
+
+def test_ki_read_for_la() -> None:
+    """English-model OCR reads "lä" as "ki" (invented example)."""
+    from pipeline.correct.confusions import channel_cost
+
+    assert channel_cost("kiska", "läska") <= 0.6

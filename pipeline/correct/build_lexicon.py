@@ -194,6 +194,7 @@ def build_frequent(out_dir: Path) -> Path:
     from .lexicon import Lexicon, skeleton_index
     from .skeleton import prefix_hashes as sk_prefix_hashes
     from .candidates import second_buckets
+    from .corrector import letter_pairs
 
     skel = skeleton_index(Lexicon(words=lex["words"], proper=lex["proper"], stems=frozenset(lex["stems"]),
                                   stripped=lex["stripped"]))
@@ -203,7 +204,7 @@ def build_frequent(out_dir: Path) -> Path:
         pickle.dump({"version": FORMAT_VERSION, "table": frequent.build(lex["words"]),
                      "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"]),
                      "skeleton": skel, "sk_prefixes": sk_prefix_hashes(skel),
-                     "second": second_buckets(lex["words"])},
+                     "second": second_buckets(lex["words"]), "pairs": letter_pairs(lex["words"])},
                     f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
     return path

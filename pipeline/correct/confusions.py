@@ -49,6 +49,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5),
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
     ("ri", "n", 0.5),
+    # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
+    ("ki", "lä", 0.5),
 ]
 RULES = DIACRITIC_RULES + SHAPE_RULES
 DIACRITIC_TARGETS = set("åäöé")

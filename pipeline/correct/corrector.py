@@ -33,7 +33,9 @@ Order of decisions for each word (see the package docstring for the model):
    also gets dearer confusion readings (``DAMAGED_NAME_MAX_COST``) that are a
    known name, a name + common word compound, or — only when the capital is
    explained otherwise (a title line, a genitive name before it, the capital
-   itself the misread glyph) — a common word.  A sentence start (``tokenize``:
+   itself the misread glyph) — a common word; an undamaged capitalised word without a cheap or name
+   reading whose capital is a known misread glyph (``CAPITAL_GLYPH``: Ö as O/S/G/6, Å/Ä as A/4, l as
+   I/J/1/K) gets the common-word readings that this first-letter reading makes.  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
    reading is a common word.
@@ -99,6 +101,10 @@ NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known nam
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 DAMAGE_GLYPHS = set("£{#&|¥$")
+# English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
+# OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
+CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "ö", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
+                 "I": "l", "J": "l", "1": "l", "K": "l"}
 RARE_PAIR = 8  # a letter pair in at most this many words of ...
 RARE_PAIR_COUNT = 1000  # ... this count or more is OCR damage in a capitalised word
 _PAIRS: dict[int, set[str]] = {}  # id(lexicon) -> letter pairs of its common words (shared by its correctors)
@@ -381,6 +387,13 @@ class Corrector:
                           and c.cost <= DAMAGED_NAME_MAX_COST and (
                     self._is_proper(c.word) or self._proper_compound(c.word)
                     or (common_ok or c.word[0] != low[0]) and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT)]
+            elif text[0] in CAPITAL_GLYPH and not any(self._is_proper(c.word) for c in cands):
+                # the capital itself a misread glyph (Ö read as O/S/G/6, Å/Ä as A/4, l as I/J/1, "lä" as "Ki"),
+                # no name reading: a common word that only this first-letter reading makes Swedish
+                have = {c.word for c in cands}
+                cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
+                          and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
+                          and c.word[0] != low[0] and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT]
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
         if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(c.cost <= limit and c.method != "compound" for c in cands):
             # heavy damage: a second-chance search among the frequent words of about this length
@@ -495,13 +508,9 @@ class Corrector:
             return True
         low = text.lower()
         if self._pairs is None:
-            self._pairs = _PAIRS.get(id(self.lex))
-        if self._pairs is None:
-            pairs: Counter = Counter()
-            for x, n in self.lex.words.items():
-                if n >= RARE_PAIR_COUNT and x.isalpha():
-                    pairs.update({x[j : j + 2] for j in range(len(x) - 1)})
-            self._pairs = _PAIRS[id(self.lex)] = {p for p, n in pairs.items() if n > RARE_PAIR}
+            self._pairs = self.lex.pairs or _PAIRS.get(id(self.lex))
+        if self._pairs is None:  # an older build: derive the table now (``make dictionaries`` stores it)
+            self._pairs = _PAIRS[id(self.lex)] = letter_pairs(self.lex.words)
         return any(a in SWEDISH and b in SWEDISH and a + b not in self._pairs for a, b in zip(low, low[1:]))
 
     def _in_doc(self, w: str) -> bool:
@@ -528,6 +537,16 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def letter_pairs(words: dict[str, int]) -> frozenset[str]:
+    """Letter pairs found in more than ``RARE_PAIR`` alphabetic words of count ≥ ``RARE_PAIR_COUNT``
+    (``_damaged``: a pair outside this set is OCR damage); built by ``make dictionaries``."""
+    pairs: Counter = Counter()
+    for x, n in words.items():
+        if n >= RARE_PAIR_COUNT and x.isalpha():
+            pairs.update({x[j : j + 2] for j in range(len(x) - 1)})
+    return frozenset(p for p, n in pairs.items() if n > RARE_PAIR)
 
 
 def _apply(raw_lines: list[str], corrections: list[Correction]) -> list[str]:

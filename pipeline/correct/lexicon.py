@@ -31,6 +31,7 @@ DEFAULT_DIR = Path(os.environ.get("KOMMUNARKIV_LEXICON_DIR") or ROOT / "build" /
 LEXICON_FILE = "lexicon.pickle"
 FREQUENT_FILE = "frequent.pickle"  # frequent.build(): OCR readings of the most frequent words
 FORMAT_VERSION = 3
+SHORT_PREFIX = 5  # skeleton-key prefixes up to this length are memoised (``has_sk_prefix``)
 
 
 @dataclass
@@ -51,8 +52,18 @@ class Lexicon:
     skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sk_prefixes: "array | None" = None  # crc32 of every skeleton-key prefix, sorted
     second: dict = field(default_factory=dict)  # skeleton length -> (skeletons, words): second-chance search
+    pairs: "frozenset[str] | None" = None  # letter pairs of common words (``corrector.letter_pairs``)
+    _short_sk: dict = field(default_factory=dict, repr=False, compare=False)
 
     def has_sk_prefix(self, s: str) -> bool:
+        if len(s) <= SHORT_PREFIX:  # short prefixes recur across tokens: memoised (bounded by the alphabet)
+            r = self._short_sk.get(s)
+            if r is None:
+                r = self._short_sk[s] = self._sk_prefix(s)
+            return r
+        return self._sk_prefix(s)
+
+    def _sk_prefix(self, s: str) -> bool:
         arr = self.sk_prefixes
         if arr is None:
             return True
@@ -98,6 +109,7 @@ class Lexicon:
         skel: dict[str, tuple[str, ...]] = {}
         sk_prefixes: "array | None" = None
         second: dict = {}
+        pairs = None
         if freq_path.exists():
             with open(freq_path, "rb") as f:
                 fdata = pickle.load(f)
@@ -107,6 +119,7 @@ class Lexicon:
                 skel = fdata.get("skeleton") or {}
                 sk_prefixes = fdata.get("sk_prefixes")
                 second = fdata.get("second") or {}
+                pairs = fdata.get("pairs")
         if not frequent:
             from . import frequent as _frequent
 
@@ -124,6 +137,7 @@ class Lexicon:
             skeleton=skel,
             sk_prefixes=sk_prefixes,
             second=second,
+            pairs=pairs,
         )
         if not skel:  # an older build: derive the index now (slow; `make dictionaries` stores it)
             lex.skeleton = skeleton_index(lex)
