@@ -529,6 +529,8 @@ class Corrector:
         if (orig[0] in "LIJ" and not sentence_start and not is_name and orig.lower() != cand
                 and self.lex.words.get(cand, 0) >= LOWER_MIN_COUNT):
             return cand  # "Lasa" for "läsa" mid-sentence: a tall l/I misread as a capital, not a name
+        if sentence_start and orig[0] in "l1|" and cand[0] == "i":
+            return "I" + cand[1:]  # a sentence-initial capital I read as l/1/|: the capital is the truth
         if orig[0].isupper():
             printed = self.lex.proper.get(cand)
             if printed and printed.lower() == cand:
