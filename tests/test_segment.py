@@ -242,3 +242,27 @@ def test_decision_stops_at_signature_formula_and_split_signer_name():
     assert doc.decision_proposal is not None
     assert doc.decision_proposal.text == "Kommunfullmäktige beslutar att motionen anses besvarad."
     assert [a.name for a in doc.authors] == ["Karin Wikström"]
+
+
+def test_party_written_out_under_each_signer():
+    text = "Uppsala den 14 februari 2023\n\nJohan Berg                 Sara Lindqvist-Fors\nSverigedemokraterna        Sverigedemokraterna\n\nGun Holm\nMiljöpartiet de gröna\n"
+    from pipeline.segment.authors import find
+    from pipeline.segment.lines import build
+
+    lines = build(pages(text))
+    got = [(a.name, a.party) for a in find(lines, 0, len(lines))]
+    assert got == [("Johan Berg", "SD"), ("Sara Lindqvist-Fors", "SD"), ("Gun Holm", "MP")]
+
+
+def test_running_header_with_title_is_not_a_new_document():
+    body = "Detta är en lång mening i motionen som fortsätter med mer text om ärendet i kommunen. " * 3
+    text = f"Motion angående skolskjutsar\n\n{body}\n\fMotion angående skolskjutsar, sid 2\n\n{body}\n\natt kommunen utreder saken.\n\nGun Holm (S)\n"
+    docs = segment(pages(text))
+    assert len(docs) == 1 and docs[0].title == "Motion angående skolskjutsar"
+
+
+def test_reconstructed_motion_title_drops_the_movers():
+    from pipeline.segment.linking import responded_title
+
+    assert responded_title("Svar på motion från Anna Lind (L) om läxhjälp") == "Motion om läxhjälp"
+    assert responded_title("Tjänsteskrivelse: Svar på motion om anhörigstöd") == "Motion om anhörigstöd"

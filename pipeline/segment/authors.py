@@ -232,6 +232,12 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
         if not parsed.authors and role_next:
             parsed = _lowercased_surname(ln.text)
         if parsed.authors and parsed.residue <= 1 and not is_role_line(ln.text):
+            codes = _party_line(lines[nxt].text) if nxt is not None and nxt - i <= 2 else None
+            if codes:  # "Anna Berg" / "Centerpartiet": the party written out on the line below the name
+                _give_parties(parsed.authors, codes)
+                i = nxt
+                nxt = next_content(lines, i + 1, stop)
+                role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
             for a in parsed.authors:
                 if a.party is None:
                     a.party = party_context
@@ -243,6 +249,33 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
             found.extend(parsed.authors)
         i += 1
     return _dedupe(found)
+
+
+def _party_line(text: str) -> list[str] | None:
+    """'Centerpartiet', 'Miljöpartiet de gröna', or two party names side by side under two signers."""
+    s = text.strip()
+    if len(s) > 80 or not s:
+        return None
+    ents = entities(s)
+    if not ents or any(lab != "PARTY" for lab, *_ in ents):
+        return None
+    rest = s
+    for _lab, _t, a, b in sorted(ents, key=lambda e: -e[2]):
+        rest = rest[:a] + " " + rest[b:]
+    if re.search(r"[\wåäöÅÄÖ]", rest):
+        return None
+    codes = [normalize_party(t) for _lab, t, _a, _b in ents]
+    return codes if all(codes) else None
+
+
+def _give_parties(authors: list[Author], codes: list[str]) -> None:
+    """One party per signer when they are side by side, else the one party for all of them."""
+    if len(codes) == len(authors):
+        for a, c in zip(authors, codes):
+            a.party = a.party or c
+    elif len(set(codes)) == 1:
+        for a in authors:
+            a.party = a.party or codes[0]
 
 
 def _split_name(lines: list[Ln], i: int, nxt: int | None) -> str | None:

@@ -72,12 +72,18 @@ def split(lines: list[Ln]) -> list[Span]:
     cur = Span("other", 0, len(lines))
     has_body = signed = tentative = False
     skip_until = -1  # a title continuation line is not body
+    cur_title: str | None = None  # the current document's title line, folded
     for ln in lines:
         if not ln.content:
             continue
         i = ln.idx
         m = marker(ln.text)
         start_type: str | None = None
+        if m and m[1] == "title" and cur_title and not signed and ln.block_start and _running_header(ln.text, cur_title):
+            ln.kind = "logo"  # "Motion angående X, sid 2" atop a later page is page furniture, not a new document
+            continue
+        if m and m[1] == "title" and cur_title is None:
+            cur_title = _header_key(ln.text)
         if m:
             typ, strength = m
             if not has_body:
@@ -99,6 +105,7 @@ def split(lines: list[Ln]) -> list[Span]:
             cur.stop = begin
             spans.append(cur)
             cur = Span(start_type, begin, len(lines))
+            cur_title = _header_key(ln.text) if m and m[1] == "title" else None
             has_body = signed = False
             skip_until = i + 2
             continue
@@ -108,6 +115,20 @@ def split(lines: list[Ln]) -> list[Span]:
             signed = True
     spans.append(cur)
     return [s for s in spans if any(l.content for l in lines[s.start : s.stop])]
+
+
+_PAGE_SUFFIX = re.compile(r"[\s,.;:–-]*(\bsid(a|an)?\.?\s*\d+.*|\(\s*\d+\s*\)|\d+\s*(\(\s*\d+\s*\)|av\s+\d+|/\s*\d+))\s*$")
+
+
+def _header_key(text: str) -> str:
+    """A title line without a page number ('..., sid 2', '... 2 (3)'), folded, for spotting it repeated."""
+    return re.sub(r"\s+", " ", _PAGE_SUFFIX.sub("", mfold(text))).strip(" .,")
+
+
+def _running_header(text: str, title: str) -> bool:
+    """The document's own title repeated at the top of a later page (possibly shortened or with a page number)."""
+    key = _header_key(text)
+    return len(key) >= 12 and (key == title or title.startswith(key) or key.startswith(title))
 
 
 def _opens_outline(lines: list[Ln], i: int) -> bool:

@@ -40,13 +40,27 @@ def _alt(kind: str) -> str:
 
 @lru_cache(maxsize=1)
 def _reply_prefix() -> re.Pattern[str]:
-    return re.compile(rf"^({_alt('reply')})\s*({_alt('link')})?\s*(?=({_alt('subject')})\b)")
+    # "Tjänsteskrivelse: Svar på motion om X": a document-type label may precede the reply phrase
+    return re.compile(rf"^(?:({_alt('reply')})\s*({_alt('link')})?\s*){{1,2}}(?=({_alt('subject')})\b)")
 
 
 @lru_cache(maxsize=1)
 def _subject_prefix() -> re.Pattern[str]:
     """'motion av X och Y (FP) om ', 'medborgarförslag: ', 'motion angående ' at the start of a title."""
-    return re.compile(rf"^({_alt('subject')})\b\s*(:|-|–)?\s*(?:(?:av|fran)\s+.{{1,80}}?\s+)?(?:({_alt('about')})\s+)?")
+    return re.compile(
+        rf"^({_alt('subject')})\b\s*(:|-|–)?\s*(?:(?:av|fran)\s+.{{1,80}}?\s+(?=({_alt('about')})\s))?(?:({_alt('about')})\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _by_authors() -> re.Pattern[str]:
+    """'motion från Anna Berg (M) om ' — the movers named between the subject and its topic."""
+    return re.compile(rf"^({_alt('subject')})\s+(?:av|fran)\s+.{{1,80}}?\s+(?=({_alt('about')})\s+\S)")
+
+
+def without_movers(title: str) -> str:
+    """'Motion från Anna Berg (M) om X' -> 'Motion om X': the motion's own title as a reply reconstructs it."""
+    m = _by_authors().match(mfold(title))
+    return title[: m.end(1)] + " " + title[m.end() :] if m else title
 
 
 def responded_title(title: str | None) -> str | None:
@@ -57,7 +71,7 @@ def responded_title(title: str | None) -> str | None:
     m = _reply_prefix().match(mfold(title))
     if not m:
         return None
-    rest = title[m.end() :].strip()
+    rest = without_movers(title[m.end() :].strip())
     return rest[0].upper() + rest[1:] if rest else None
 
 
@@ -127,8 +141,9 @@ def link_in_file(docs: list[Document], mentions: dict[int, list[Author]]) -> Non
             doc.responds_to = RespondsTo(title=docs[best].title or "", document=best, similarity=round(score, 3))
             link_quotes(doc.quoted_proposals, docs[best])
             share_parties(mentions.get(k, []), docs[best])
-        elif wanted and responded_title(doc.title):
-            doc.responds_to = RespondsTo(title=wanted)
+        elif wanted and (responded_title(doc.title) or doc.type == "protokollsutdrag"):
+            wanted = without_movers(wanted)  # a protocol item "Motion från X (V) om Y" is about "Motion om Y"
+            doc.responds_to = RespondsTo(title=wanted[0].upper() + wanted[1:])
 
 
 def link_responses(results: list[FileResult]) -> None:

@@ -36,8 +36,8 @@ def same_person(a: str, b: str) -> bool:
 def _pick(x: str, y: str, known: frozenset[str], folded_known: tuple[str, ...], snap: bool) -> str:
     """x = the signature's reading, y = the mention's; ``snap`` lets one reading alone snap to a list entry
     (for given names, a nearly closed set; never for surnames, where rare names abound)."""
-    if x in known or not y:
-        return x
+    if x in known or not y or fold(x) == fold(y):
+        return x  # two readings agreeing letter for letter need no list: 'Holm-Åberg' is not 'Holmberg'
     if y in known:
         return y
     fx, fy = fold(x), fold(y)

@@ -9,6 +9,7 @@ short and readable.  The object is built once per process (``lru_cache``).
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +27,8 @@ def _expand(value: Any, refs: dict[str, list[str]]) -> Any:
 
 
 def patterns() -> list[dict[str, Any]]:
-    party_written = list(vocab.parties())
+    # party names as printed (lower case, with å/ä/ö) and folded: OCR and typewriters lose the diacritics
+    party_written = sorted({r[0].lower() for r in vocab.table("parties.tsv")} | set(vocab.parties()))
     refs = {
         "first_names": sorted(vocab.first_names()),
         "party_codes": [p for p in party_written if len(p) <= 3] + ["5", "$"],  # OCR reads s as 5 or $
@@ -37,6 +39,15 @@ def patterns() -> list[dict[str, Any]]:
     for line in (vocab.DATA / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             out.append(_expand(json.loads(line), refs))
+    simple = sorted((n for n in vocab.first_names() if "-" not in n), key=len, reverse=True)
+    given = "|".join(re.escape(n) for n in simple)
+    out.append({  # "Bengt-Åke Lind": a double given name the list lacks, made of two listed ones
+        "label": "PERSON", "id": "compound-given-surname",
+        "pattern": [{"TEXT": {"REGEX": f"^({given})-({given})$"}}, {"IS_TITLE": True, "IS_ALPHA": True}],
+    })
+    for name in party_written:  # "Miljöpartiet de gröna", "Folkpartiet liberalerna": one token per word
+        if " " in name:
+            out.append({"label": "PARTY", "id": "name-words", "pattern": [{"LOWER": w} for w in name.split()]})
     return out
 
 

@@ -21,7 +21,7 @@ from .authors import is_place_date, is_signature_line
 from .lines import SENTENCE_END, Ln, continues, join
 from .vocab import leadin_re, mfold
 
-_BULLET = r"(?:[•·∙◦●○▪■\-–—*¢€«»>✓]|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
+_BULLET = r"(?:[•·∙◦●○▪■\-–—*¢€«»>✓]{1,3}|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
 ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))\s+(?P<rest>\S.*)$")
 
 
