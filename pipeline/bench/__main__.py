@@ -6,11 +6,14 @@ and the others still run.
 """
 from __future__ import annotations
 
-import importlib
+import multiprocessing
 import os
 import sys
 import time
 import traceback
+from concurrent.futures import ProcessPoolExecutor
+
+from . import run_section
 
 SECTIONS = {
     "ocr": "OCR: plain tesseract -l swe vs kommunarkiv on degraded scans",
@@ -46,7 +49,10 @@ def main(argv: list[str]) -> int:
         print(f"\n## {SECTIONS.get(name, name)}\n", flush=True)
         start = time.perf_counter()
         try:
-            rows = importlib.import_module(f"pipeline.bench.{name}").run()
+            # Each section in a fresh process: its peak memory and load times are its own,
+            # not inflated by the sections that ran before it.
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                rows = pool.submit(run_section, name).result()
             print(format_table(rows))
         except Exception:  # a broken section must not hide the others' figures
             failed += 1
