@@ -87,8 +87,10 @@ class _RssSampler(threading.Thread):
                         self.peak_tesseract = max(self.peak_tesseract, p.memory_info().rss)
                         continue
                     cmd = " ".join(p.cmdline())
-                    if "forkserver" in cmd or "resource_tracker" in cmd:
-                        continue  # the server forks workers; its tree is all of them
+                    if "resource_tracker" in cmd:
+                        continue
+                    if "forkserver" in cmd and p.ppid() == me.pid:
+                        continue  # the server itself; the workers it forks carry its command line too
                     total = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
                     self.peak_worker = max(self.peak_worker, total)
                 except psutil.Error:
