@@ -8,20 +8,18 @@ real raw_text/line layout that ``pipeline.ocr._build`` produces.
 from __future__ import annotations
 
 import copy
-import importlib
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.export import SERIALIZERS
+from pipeline.export import SERIALIZERS, alto
 from pipeline.export.alto import NS, AltoSerializer, line_tokens
 from pipeline.model import Correction, FileResult, Page
 from pipeline.options import RunOptions
 from pipeline.stages import process_file
 
-XSD = Path(__file__).parent.parent / "pipeline" / "data" / "standards" / "alto" / "alto-4-4.xsd"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 A = {"a": NS}
 PARAGRAPHS = [
@@ -30,17 +28,10 @@ PARAGRAPHS = [
 ]
 
 
-def _corrector_ready() -> bool:
-    """The correction stage is written in parallel; use it once it exposes ``correct_page``."""
-    try:
-        return hasattr(importlib.import_module("pipeline.correct"), "correct_page")
-    except ImportError:
-        return False
-
 
 @pytest.fixture(scope="module")
 def xsd() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD)))
+    return alto.schema()
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +47,7 @@ def ocr_result(tmp_path_factory: pytest.TempPathFactory) -> FileResult:
         y += 70
     path = tmp_path_factory.mktemp("alto") / "sida.png"
     img.save(path, dpi=(300, 300))
-    result = process_file(path, RunOptions(segment=False, correct=_corrector_ready(), workers=1))
+    result = process_file(path, RunOptions(segment=False, workers=1))
     assert result.pages[0].status == "ok" and result.pages[0].words, "Tesseract read nothing"
     return result
 

@@ -3,41 +3,33 @@ pipeline becomes one valid case with a record per document, carrying titles,
 diarienummer and authors."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from pipeline.export import SERIALIZERS
+from pipeline.export import SERIALIZERS, erms
 from pipeline.export.erms import NS, ErmsSerializer, group_cases
 from pipeline.model import Diarienummer, Document, FileResult, RespondsTo
 from pipeline.options import RunOptions
 from pipeline.stages import process_file
 
 ROOT = Path(__file__).parent.parent
-XSD = ROOT / "pipeline" / "data" / "standards" / "erms" / "ERMS.xsd"
 EXAMPLE = ROOT / "pipeline" / "data" / "standards" / "erms" / "example-2.1.0.xml"
 SAMPLE = ROOT / "samples" / "texts" / "lund-2014-bundle-meroppet-bibliotek.txt"
 DNR = "2014/KS 0231 003"
 X = {"e": NS}
 
 
-def _corrector_ready() -> bool:
-    try:
-        return hasattr(importlib.import_module("pipeline.correct"), "correct_page")
-    except ImportError:
-        return False
-
 
 @pytest.fixture(scope="module")
 def xsd() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD)))
+    return erms.schema()
 
 
 @pytest.fixture(scope="module")
 def bundle() -> FileResult:
-    return process_file(SAMPLE, RunOptions(correct=_corrector_ready(), workers=1))
+    return process_file(SAMPLE, RunOptions(workers=1))
 
 
 @pytest.fixture(scope="module")
