@@ -1,8 +1,9 @@
 """The real sample after correction + segmentation (``pipeline.stages.process_file``): the acceptance thresholds.
 
-These replace the loosened raw-OCR assertions in ``test_segment.py`` (which
-stay as robustness checks).  The correction stage is still being improved, so
-the thresholds are the issue's, not the current output's.
+Run twice: on the OCR text file as given, and on the same text printed as a
+scan and read by Tesseract first.  The thresholds are the issue's acceptance
+figures, not the current output's; the raw-OCR tests in ``test_segment.py``
+stay as robustness checks.
 """
 from __future__ import annotations
 
