@@ -44,7 +44,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
 from .compounds import Compounds
-from .confusions import BASE_OF, channel_cost, strip_diacritics
+from .confusions import BASE_OF, channel_cost, substitution_walk
 from .lexicon import Lexicon
 from . import skeleton
 
@@ -92,35 +92,8 @@ class Candidate:
 
 
 def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = False, prefix_ok=None) -> dict[str, float]:
-    """Strings reachable from ``s`` by glyph→stripped-letter replacements (approximate cost).
-
-    With ``prefix_ok`` a branch is cut as soon as its prefix cannot begin a
-    lexicon key (a trie-style search without a trie in memory).
-    """
-    out: dict[str, float] = {}
-
-    def walk(i: int, acc: str, cost: float, subs: int) -> None:
-        if prefix_ok is not None and acc and not prefix_ok(acc):
-            return
-        if i >= len(s):
-            if acc not in out or cost < out[acc]:
-                out[acc] = cost
-            return
-        walk(i + 1, acc + s[i], cost, subs)
-        if subs >= max_subs:
-            return
-        for L in range(1, _MAX_SRC + 1):
-            src = s[i : i + L]
-            if len(src) < L:
-                break
-            for base, c, is_dia in BASE_OF.get(src, ()):
-                if diacritic_only and not is_dia:
-                    continue
-                if cost + c <= max_cost:
-                    walk(i + L, acc + base, cost + c, subs + 1)
-
-    walk(0, "", 0.0, 0)
-    return out
+    """Strings reachable from ``s`` by glyph→stripped-letter replacements (approximate cost)."""
+    return substitution_walk(s, s, BASE_OF, _MAX_SRC, max_subs, max_cost, diacritic_only, prefix_ok)
 
 
 def cheapest_variants(s: str, k: int, max_cost: float, diacritic_only: bool = False) -> dict[str, float]:
@@ -415,7 +388,7 @@ def second_buckets(words: dict[str, int]) -> dict[int, tuple[list[str], list[str
 
 def _rule(ocr: str, truth: str) -> str:
     """Short description of what changed, e.g. 'é→ö' or 'rn→m' (first differing span)."""
-    a, b = 0, 0
+    a = 0
     while a < len(ocr) and a < len(truth) and ocr[a] == truth[a]:
         a += 1
     e1, e2 = len(ocr), len(truth)

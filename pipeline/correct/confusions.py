@@ -169,3 +169,40 @@ def _dp(ocr: str, truth: str, diacritic_only: bool) -> float:
             if j < m and cur + del_at[j] < row[j + 1]:
                 row[j + 1] = cur + del_at[j]
     return d[n][m]
+
+
+def substitution_walk(src: str, kept: str, table, max_src: int, max_subs: int, max_cost: float,
+                      diacritic_only: bool = False, prefix_ok=None) -> dict[str, float]:
+    """Every string reachable by replacing up to ``max_subs`` non-overlapping pieces of ``src``.
+
+    ``table`` maps a piece of ``src`` to ``(replacement, cost, is_diacritic)``
+    options; an unreplaced position contributes ``kept[i]`` (``src`` itself, or
+    its translation into another alphabet such as the skeleton classes).  With
+    ``prefix_ok`` a branch is cut as soon as its prefix cannot begin a key (a
+    trie-style search without a trie in memory).  Returns the cheapest cost of
+    each result.  Shared by the lexicon-key and the skeleton-key searches.
+    """
+    out: dict[str, float] = {}
+    n = len(src)
+
+    def walk(i: int, acc: str, cost: float, subs: int) -> None:
+        if prefix_ok is not None and acc and not prefix_ok(acc):
+            return
+        if i >= n:
+            if acc not in out or cost < out[acc]:
+                out[acc] = cost
+            return
+        walk(i + 1, acc + kept[i], cost, subs)
+        if subs >= max_subs:
+            return
+        for L in range(1, max_src + 1):
+            if i + L > n:
+                break
+            for rep, c, is_dia in table.get(src[i : i + L], ()):
+                if diacritic_only and not is_dia:
+                    continue
+                if cost + c <= max_cost:
+                    walk(i + L, acc + rep, cost + c, subs + 1)
+
+    walk(0, "", 0.0, 0)
+    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import zlib
 from array import array
 
-from .confusions import BASE_OF, strip_diacritics
+from .confusions import BASE_OF, strip_diacritics, substitution_walk
 
 _CLS = str.maketrans("lfrucybq1|!", "ittnevhgiii")
 # Lower-case OCR token -> search key: å/ä/ö are stripped (é kept: it is an OCR glyph for ö)
@@ -58,31 +58,7 @@ def ocr_key(token: str) -> str:
 
 def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = False, prefix_ok=None) -> dict[str, float]:
     """Skeleton keys the OCR string ``s`` (an ``ocr_key``) may stand for, with their approximate cost."""
-    out: dict[str, float] = {}
-    n = len(s)
-    base = s.translate(_CLS)
-
-    def walk(i: int, acc: str, cost: float, subs: int) -> None:
-        if prefix_ok is not None and acc and not prefix_ok(acc):
-            return
-        if i >= n:
-            if cost < out.get(acc, 9.0):
-                out[acc] = cost
-            return
-        walk(i + 1, acc + base[i], cost, subs)
-        if subs >= max_subs:
-            return
-        for L in range(1, _MAX_SRC + 1):
-            if i + L > n:
-                break
-            for k, c, is_dia in ALTS.get(s[i : i + L], ()):
-                if diacritic_only and not is_dia:
-                    continue
-                if cost + c <= max_cost:
-                    walk(i + L, acc + k, cost + c, subs + 1)
-
-    walk(0, "", 0.0, 0)
-    return out
+    return substitution_walk(s, s.translate(_CLS), ALTS, _MAX_SRC, max_subs, max_cost, diacritic_only, prefix_ok)
 
 
 def build_index(words: dict[str, int], proper: dict[str, str], count, min_count: int) -> dict[str, tuple[str, ...]]:
