@@ -163,6 +163,8 @@ def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, in
     """
     import cv2
 
+    from .preprocess import components
+
     gray = arr if arr.ndim == 2 else cv2.cvtColor(arr[:, :, :3], cv2.COLOR_RGB2GRAY)
     heights = [b[3] - b[1] for _, ws in groups for _, b, _ in ws]
     if not heights:
@@ -180,13 +182,13 @@ def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, in
         for _, (x0, y0, x1, y1), _ in ws:
             ink[max(0, y0 // f - pad):y1 // f + 1 + pad, max(0, x0 // f - pad):x1 // f + 1 + pad] = 0
     # drop specks before smearing, so noise cannot chain into a "line"
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink)
     keep = (stats[:, cv2.CC_STAT_HEIGHT] >= 0.35 * lh) & (stats[:, cv2.CC_STAT_HEIGHT] <= 2.5 * lh)
     keep[0] = False
     ink = np.where(keep[labels], 255, 0).astype(np.uint8)
     k = max(3, int(lh))
     smear = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(smear, connectivity=8)
+    n, _, stats = components(smear)
     regions = []
     H, W = ink.shape
     for i in range(1, n):

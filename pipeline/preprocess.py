@@ -96,7 +96,8 @@ def _otsu(gray: np.ndarray) -> tuple[np.ndarray, float]:
     is well below the cap and unchanged.
     """
     otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    # cv2.calcHist, not np.bincount: ~10x faster on a 9-megapixel page (this runs 2-3 times per page)
+    hist = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().astype(np.float64)
     paper = int(np.argmax(hist))
     half = hist[paper] / 2
     below = np.nonzero(hist[:paper] < half)[0]
@@ -107,6 +108,26 @@ def _otsu(gray: np.ndarray) -> tuple[np.ndarray, float]:
     return inv, thr
 
 
+def _otsu_capped(gray: np.ndarray, thr: float) -> bool:
+    """Whether ``_otsu`` had to lower plain Otsu's threshold on this image (very little ink)."""
+    return thr < float(cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0])
+
+
+def components(ink: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """``cv2.connectedComponentsWithStats`` (8-connected): count, label image, stats.
+
+    Asks for 16-bit labels first: on a 300-dpi A4 page that is ~3x faster
+    than 32-bit (half the memory traffic), and it is the commonest call in
+    preprocessing.  OpenCV raises when more than 65,534 components need
+    labels (a page of pure speckle); then it is redone with 32-bit labels.
+    """
+    try:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8, ltype=cv2.CV_32S)
+    return n, labels, stats
+
+
 def text_stats(ink: np.ndarray) -> TextStats:
     """Median height of character-like components of a binary ink mask.
 
@@ -114,7 +135,7 @@ def text_stats(ink: np.ndarray) -> TextStats:
     value tracks the font size at the scan resolution: ~25-35 px for 11-12 pt
     at 300 dpi, ~12-17 px at 150 dpi.
     """
-    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, _, stats = components(ink)
     if n <= 1:
         return TextStats(0.0, 0)
     h = stats[1:, cv2.CC_STAT_HEIGHT]
@@ -158,7 +179,7 @@ def despeckle(ink: np.ndarray, char_height: float) -> tuple[np.ndarray, dict[str
     Components touching the image edge that are much larger than a character
     are scanner borders or punch-hole shadows.
     """
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink)
     if n <= 1:
         return ink, {"specks_removed": 0, "border_components_removed": 0}
     ch = char_height or 30.0
@@ -178,19 +199,34 @@ def despeckle(ink: np.ndarray, char_height: float) -> tuple[np.ndarray, dict[str
     cell = max(1, r // 4)
     big = ~small
     big[0] = False
-    big_mask = big[labels].astype(np.uint8) * 255  # 0/255 so that area averaging keeps any ink in a cell
-    if cell > 1:
-        big_mask = cv2.resize(big_mask, (-(-W // cell), -(-H // cell)), interpolation=cv2.INTER_AREA)
+    # The grid cells that hold ink of a character-sized component.  Painted
+    # from the components' own pixels in their bounding boxes rather than with
+    # ``big[labels]`` over the whole page: that fancy index alone cost ~40 ms
+    # per 300-dpi page, while characters cover a few percent of it.
+    gh, gw = -(-H // cell), -(-W // cell)
+    big_mask = np.zeros((gh, gw), np.uint8)
+    for i in np.flatnonzero(big):
+        x0, y0, x1, y1 = int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])
+        if w[i] <= 2 * ch and h[i] <= 2 * ch:
+            # A character: its box is within a cell or two of its ink, far
+            # less than the keep radius, so the box stands in for the pixels.
+            big_mask[y0 // cell:(y1 - 1) // cell + 1, x0 // cell:(x1 - 1) // cell + 1] = 1
+            continue
+        ys, xs = np.nonzero(labels[y0:y1, x0:x1] == i)
+        big_mask[(ys + y0) // cell, (xs + x0) // cell] = 1
     rc = max(1, int(round(r / cell)))
-    near = cv2.dilate((big_mask > 0).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * rc + 1, 2 * rc + 1)))
+    near = cv2.dilate(big_mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * rc + 1, 2 * rc + 1)))
     cx = np.clip(((x + w / 2) / cell).astype(np.int64), 0, near.shape[1] - 1)
     cy = np.clip(((y + h / 2) / cell).astype(np.int64), 0, near.shape[0] - 1)
     touched = near[cy, cx] > 0
     remove = (small & ~touched) | border
     remove[0] = False
     out = ink.copy()
-    if remove.any():
-        out[remove[labels]] = 0
+    # Erase component by component inside its box, for the same reason.
+    for i in np.flatnonzero(remove):
+        x0, y0, x1, y1 = int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i])
+        box = out[y0:y1, x0:x1]
+        box[labels[y0:y1, x0:x1] == i] = 0
     return out, {"specks_removed": int((small & ~touched).sum()), "border_components_removed": int(border.sum()),
                  "speck_max_area_px": round(max(4.0, (0.2 * ch) ** 2), 1), "keep_radius_px": r}
 
@@ -210,9 +246,13 @@ def measure_skew(ink: np.ndarray, max_angle: float = 10.0, max_points: int = 400
     Hand-written because OpenCV has no skew estimator; minAreaRect over all
     pixels is thrown off by margins and stamps, Hough by underlines and tables.
     """
-    ys, xs = np.nonzero(ink)
-    if len(ys) < 50:
+    # cv2.findNonZero: the same points in the same (row-major) order as
+    # np.nonzero, ~5x faster on a 300-dpi page.
+    points = cv2.findNonZero(ink)
+    if points is None or len(points) < 50:
         return 0.0, 0.0
+    points = points.reshape(-1, 2)
+    ys, xs = points[:, 1], points[:, 0]
     step = max(1, len(ys) // max_points)
     ys = ys[::step].astype(np.float64)
     xs = xs[::step].astype(np.float64)
@@ -420,14 +460,14 @@ def clean(
             ink = despeckle(raw_ink, ch)[0] if denoise else raw_ink
         steps.append(Step("deskew", params))
 
-    otsu_capped = thr < float(cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0])
+    otsu_capped = _otsu_capped(gray, thr)
     if binarize is None:
         binarize = otsu_capped
     if not binarize:
         steps.append(Step("binarize", {"method": "otsu", "threshold": round(thr, 1), "applied": False}))
         if denoise:  # keep the gray levels, but paint removed specks as paper
             removed = cv2.dilate(cv2.subtract(raw_ink, ink), np.ones((3, 3), np.uint8))
-            gray = np.where(removed > 0, 255, gray).astype(np.uint8)
+            gray = cv2.max(gray, removed)  # removed is 0/255: paper where a speck was, else unchanged
         return gray, steps
     steps.append(Step("binarize", {"method": "otsu-capped" if otsu_capped else "otsu", "threshold": round(thr, 1),
                                    "applied": True}))
