@@ -2,6 +2,7 @@
 raw text survives, and serialisation is byte-stable."""
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -89,3 +90,66 @@ def test_summary_reads_a_finished_run_back(tmp_path: Path) -> None:
     assert "pages:         4 (0 OCR'd, 0 failed)" in text
     assert "documents:     4 (2 motion, 1 protokollsutdrag, 1 yttrande)" in text
     assert "errors:        none" in text
+
+
+
+def _mutations(node, path=()):
+    """(path, op, value) for instances that differ from a valid one in one
+    place: an unknown key added to an object, a key dropped, or a value
+    replaced by one of another type."""
+    if isinstance(node, dict):
+        yield path, "add", None
+        for key, value in node.items():
+            yield path + (key,), "drop", None
+            yield from _mutations(value, path + (key,))
+    elif isinstance(node, list):
+        if node:
+            yield from _mutations(node[0], path + (0,))
+    else:
+        yield path, "retype", 12345 if isinstance(node, str) else "not-the-type"
+
+
+def _mutated(data, path, op, value):
+    data = copy.deepcopy(data)
+    if op == "add":
+        node = data
+        for key in path:
+            node = node[key]
+        node["zz_unknown"] = 1
+        return data
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    if op == "drop":
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return data
+
+
+def test_fast_validator_and_jsonschema_agree(tmp_path: Path, clean_page) -> None:
+    """validate_output trusts fastjsonschema's "valid": it must never pass
+    what jsonschema (the Draft 2020-12 reference) rejects, on real outputs
+    of text and OCR input and on every one-place mutation of them."""
+    import fastjsonschema
+
+    from pipeline.export import _fast_validator
+
+    clean_page.save(tmp_path / "page.png")
+    outputs = [json.loads(JsonSerializer().serialize(process_file(p))) for p in (SAMPLE, tmp_path / "page.png")]
+    reference = jsonschema.Draft202012Validator(load_schema())
+    checked = rejected = 0
+    for data in outputs:
+        assert reference.is_valid(data)
+        _fast_validator()(data)
+        for path, op, value in _mutations(data):
+            candidate = _mutated(data, path, op, value)
+            try:
+                _fast_validator()(candidate)
+                fast_ok = True
+            except fastjsonschema.JsonSchemaException:
+                fast_ok = False
+            assert fast_ok == reference.is_valid(candidate), f"validators disagree: {op} at {path}"
+            checked += 1
+            rejected += not fast_ok
+    assert checked > 200 and rejected > 100
