@@ -131,6 +131,68 @@ def test_signature_lines(text, want):
     assert got == want
 
 
+_BLOCK_BODY = {
+    "M": "Motion om fler parker\n\nVi vill att kommunen anlägger fler parker i alla kommundelar, för barnfamiljer och äldre.\n\n"
+         "Vi föreslår därför\n\natt kommunen anlägger en park vid stranden.\n\n",
+    "R": "TJÄNSTESKRIVELSE\n\nKommunstyrelsen\n\nSvar på motion om fler parker\n\nFörslag till beslut\n\natt motionen avslås.\n\n"
+         "Bedömning\n\nFörvaltningen anser att parkerna räcker för kommunens behov i dag och under de kommande åren.\n\n",
+}
+
+
+def _block_cases():
+    for line in (FIX / "signature_blocks.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, block, want = line.split("\t")
+            yield kind, block.replace("\\n", "\n"), [tuple(x or None for x in a.strip().split("|")) for a in want.split(";")]
+
+
+@pytest.mark.parametrize("kind,block,want", list(_block_cases()))
+def test_signature_blocks(kind, block, want):
+    """Whole signature blocks: party above or below the names, roles below, above or side by side, typed copies."""
+    docs = segment(pages(_BLOCK_BODY[kind] + block + "\n"))
+    assert len(docs) == 1
+    assert [(a.name, a.party, a.role) for a in docs[0].authors] == want
+    assert not any(s.heading and s.heading in block for s in docs[0].sections)  # signers are not headings
+
+
+@pytest.mark.parametrize("title,motion", [
+    ("Svar på motion (SD) om kamerabevakning vid resecentrum", "Motion om kamerabevakning vid resecentrum"),
+    ("Yttrande avseende motion om grönare skolgårdar", "Motion om grönare skolgårdar"),
+    ("Svar på motion nr 12/2015 om grönare skolgårdar", "Motion om grönare skolgårdar"),
+    ("Besvarande av motion 2015:12 om fler bänkar", "Motion om fler bänkar"),
+    ("Motionssvar om fler bänkar", "Motion om fler bänkar"),
+    ("Yttrande över motionen om fler bänkar", "Motion om fler bänkar"),
+    ("Svar på motion väckt av Per Ek (M) om fler bänkar", "Motion om fler bänkar"),
+    ("Svar på motion angående gratis frukt från Per Ek (M)", "Motion angående gratis frukt"),
+    ("Svar på motion om fler bänkar (M, KD)", "Motion om fler bänkar"),
+    ("Svar på motion om mat från kommunen", "Motion om mat från kommunen"),
+    ("Yttrande över motion från Per Ek (M) m.fl. angående vinterväghållning", "Motion angående vinterväghållning"),
+    ("Yttrande med anledning av motion om fler parker", "Motion om fler parker"),
+])
+def test_reply_title_reconstructs_motion_title(title, motion):
+    from pipeline.segment.linking import responded_title
+
+    assert responded_title(title) == motion
+
+
+@pytest.mark.parametrize("head,title,responds", [
+    ("Motion\nom fler parker i Kalmar", "Motion om fler parker i Kalmar", None),
+    ("Ärende: Motion om fler parker i Kalmar", "Motion om fler parker i Kalmar", None),
+    ("PROTOKOLLSUTDRAG\nKommunfullmäktige\n\nKF § 45\n\nSvar på motion om fler parker", "Svar på motion om fler parker", "Motion om fler parker"),
+    ("PROTOKOLLSUTDRAG\nKommunfullmäktige\n\nKf § 45   Motion om fler parker – besvarande", "Motion om fler parker – besvarande", "Motion om fler parker"),
+    ("Kommunstyrelsen\n\nYttrande\n\nMotion om fler parker i Kalmar", "Motion om fler parker i Kalmar", "Motion om fler parker i Kalmar"),
+    ("TJÄNSTESKRIVELSE\n2021-01-18\n\nSvar på motion om fler bänkar\nMotion den 14 september 2020 av Karin Sjöholm m.fl. (L)",
+     "Svar på motion om fler bänkar", "Motion om fler bänkar"),
+    ("Kommunstyrelsen\n\nSVAR PÅ MOTION OM FLER PARKER\nI KALMAR", "SVAR PÅ MOTION OM FLER PARKER I KALMAR", "MOTION OM FLER PARKER I KALMAR"),
+])
+def test_title_layouts(head, title, responds):
+    body = ("\n\nVi vill att kommunen anlägger fler parker i alla kommundelar, för barnfamiljer och äldre och alla andra.\n\n"
+            "Vi föreslår därför\n\natt kommunen anlägger en park vid stranden.\n\nAnna Berg (S)\n")
+    doc = segment(pages(head + body))[0]
+    assert doc.title == title
+    assert (doc.responds_to.title if doc.responds_to else None) == responds
+
+
 def _proposal_cases():
     for line in (FIX / "proposals.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -8,7 +8,13 @@ Handles the conventions of Swedish council papers:
   or on the same line after a slash or comma (``Dan Näsman / Tf kommunchef``,
   ``Stefan Lantto, IT-strateg``), possibly behind "Upprättad av" / "Handläggare:"
   (``data/segment/signature_prefixes.txt``)
-* ``För Vänsterpartiet`` above the names.
+* ``För Vänsterpartiet`` above the names, also ``För Moderaterna i Kalmar kommunfullmäktige``,
+  ``Centerpartiets fullmäktigegrupp`` or ``Vänsterpartiet i Luleå genom`` (:func:`party_context`);
+* roles under side-by-side signers (``Maria Holm      Johan von Platen`` /
+  ``ordförande      förvaltningsdirektör``), roles *above* the names in protocol
+  signature blocks (``Ordförande`` / ``Lars Dahlin``) and a role label before
+  the name (``Ordförande: Anna Berg``);
+* typed copies of signatures (``/Anna Berg/``, ``Anna Berg e.u.``).
 
 People are found by the spaCy EntityRuler (given-name list + capitalised
 surname); in a line that is clearly a signature, a given name damaged by OCR is
@@ -27,14 +33,25 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..model import Author
-from .lines import Ln, next_content
+from .lines import Ln, next_content, prev_content
 from .nlp import entities
-from .vocab import first_names_folded, fold, is_council_word, mfold, parties, role_re, signature_prefix_re
+from .vocab import first_names, first_names_folded, fold, is_council_word, mfold, parties, role_re, signature_prefix_re
 
 _CONNECTORS = {"och", "samt", "&", "/", ",", "-", "–", "för", "for", "båda", "bägge", "alla", "samtliga", "gemensamt"}
 _BRACKETS = "()[]{}"
-_TRAILING_PARTY = re.compile(r",\s*(S|M|C|L|KD|V|MP|SD|FP)\s*$")
-_FOR_PARTY = re.compile(r"^f[oö]r\s+(.+?)\s*$", re.I)
+# 'Sara Lund, V' or 'Sara Lund V': a bare upper-case party code closing a signature line
+_TRAILING_PARTY = re.compile(r"(?:,\s*|(?<=[a-zåäöéüćčš])\s+)(S|M|C|L|KD|V|MP|SD|FP)\s*$")
+# what may surround the party in a 'För Moderaterna i Kalmar kommunfullmäktige' line (folded words)
+_CONTEXT_WORDS = frozenset({
+    "for", "genom", "i", "grupp", "gruppen", "fullmaktigegrupp", "fullmaktigegruppen", "kommunfullmaktigegrupp",
+    "kommunfullmaktigegruppen", "fullmaktige", "kommunfullmaktige", "kommun", "kommuns", "stad", "lokalavdelning",
+    "partiavdelning", "forening", "foreningen", "ledamoter", "ledamoterna", "fullmaktigeledamoter", "kommunfullmaktiges",
+    "kommunstyrelsegrupp", "kommunstyrelsegruppen", "region",
+})
+_ORG_WORD = re.compile(r"(forvaltning|kontor|namnd|enhet|avdelning|kommun|stab|kansli|styrelse|bolag|stad|sektor)")
+_OFFICE_LINKS = frozenset({"for", "och", "i", "vid", "inom", "pa", "med"})
+_COPY_MARK = re.compile(r"(?:(?<=\s)|^)(?:e\.\s?u\.?|enl\.\s?uppdrag|\(sign\.?\)|sign\.)(?=\s|$)", re.I)
+_ROLE_LABEL = re.compile(r"^([^:/,\d]{2,40}?)\s*:\s*(\S.*)$")
 _PLACE_DATE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+(19|20)\d\d|\d{1,2}/\d{1,2}\s*(19|20)\d\d|(19|20)\d\d-\d\d-\d\d)\s*$")
 
 
@@ -49,12 +66,26 @@ def normalize_party(text: str) -> str | None:
 def is_role_line(text: str) -> bool:
     """'Tf kommunchef', 'Kultur- och fritidsdirektör' — a role alone ('Eva Lund / Kommundirektör' is a signature)."""
     s = text.strip()
-    if "/" in s or "," in s:
+    if "," in s and "/" not in s:  # 'Förvaltningschef, socialförvaltningen': a role and the office it heads
+        head, tail = s.split(",", 1)
+        return bool(head.strip()) and is_role_line(head) and bool(_ORG_WORD.search(fold(tail))) and len(s) <= 60
+    if "/" in s:
         return False
+    parts = re.split(r"\s{2,}", s)
+    if len(parts) > 1:  # roles side by side under side-by-side signers
+        return len(parts) <= 4 and all(is_role_line(p) for p in parts)
     words = s.split()
-    if not 1 <= len(words) <= 5 or re.search(r"\d", s) or len(s) > 50:
+    if not 1 <= len(words) <= 7 or re.search(r"\d", s) or len(s) > 60:
         return False
-    return bool(role_re().search(mfold(s).split()[-1]))
+    folded = mfold(s).split()
+    if len(words) <= 5 and len(s) <= 50 and role_re().search(folded[-1]):
+        return True
+    # 'Förvaltningschef Socialförvaltningen', 'Chef för kultur- och fritidsförvaltningen': the role, then the office
+    j = max((k for k, w in enumerate(folded) if role_re().fullmatch(w.strip(".,"))), default=None)
+    if j is None or j == len(folded) - 1:
+        return False
+    tail = folded[j + 1 :]
+    return all(w in _OFFICE_LINKS or w.endswith("-") or _ORG_WORD.search(w) for w in tail) and bool(_ORG_WORD.search(tail[-1]))
 
 
 def is_place_date(text: str) -> bool:
@@ -97,15 +128,21 @@ def _trailing_role(text: str) -> str | None:
     """The role after the name: 'Dan Näsman / Tf kommunchef', 'Stefan Lantto, IT-strateg'."""
     for sep in ("/", ","):
         if sep in text:
-            after = text.rsplit(sep, 1)[1]
+            after = re.sub(r"\s*[(\[{][^)\]}]{1,12}[)\]}]\s*$", "", text.rsplit(sep, 1)[1])  # 'gruppledare (V)'
             if after.strip() and is_role_line(after):
                 return after.strip()
     return None
 
 
-_CAP = r"[A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:-[A-ZÅÄÖ][a-zåäöéü]+)?[a-zåäöéü]"
+_UP = "A-ZÅÄÖÆØÉÈÜÁÍÓÚČĆŠŽŁŃŚŹŻÇÑ"
+_LO = "a-zåäöæøéèüáíóúčćšžłńśźżçñëïß"
+_CAP = rf"[{_UP}][{_LO}{_UP}]*(?:-[{_UP}][{_LO}]+)?[{_LO}]"
 _PAIR = re.compile(rf"(?<![\w-])({_CAP})\s+({_CAP})(?![\w-])")
-_NAME_LINE = re.compile(rf"^[^\wåäöÅÄÖ]*({_CAP}\s+{_CAP}(?:\s+{_CAP}\s+{_CAP})?)[\s.,]*$")
+_PARTICLE = r"(?:af|von|de|van|der|di|da|le|la|el|al)"
+# one person: given name, surname, and a nobiliary second surname ('Ingrid af Ekenstam', 'Marianne Lilliehöök af Fårdala')
+_ONE_NAME = rf"{_CAP}(?:\s+{_PARTICLE})?\s+{_CAP}(?:\s+{_PARTICLE}\s+{_CAP})?"
+_ONE_NAME_RE = re.compile(rf"^{_ONE_NAME}$")
+_TWO_PAIRS = re.compile(rf"^({_CAP}\s+{_CAP})\s+({_CAP}\s+{_CAP})$")
 
 
 def _name_shaped(word: str) -> bool:
@@ -120,12 +157,26 @@ def _name_pairs(text: str) -> list[tuple[str, int, int]]:
             if _name_shaped(m.group(1)) and _name_shaped(m.group(2))]
 
 
+def shaped_names(text: str) -> list[str] | None:
+    """'Ebba Qvarnström', 'Ingrid af Ekenstam', or such names side by side (wide gaps, or two plain pairs),
+    and nothing else: the names, or None."""
+    s = re.sub(r"^[^\w]+|[\s.,]+$", "", text.strip())
+    parts = [p for p in re.split(r"\s{2,}", s) if p]
+    if len(parts) == 1:
+        m = _TWO_PAIRS.match(s)
+        parts = [m.group(1), m.group(2)] if m and not _ONE_NAME_RE.match(s) else parts
+    if not parts or len(parts) > 4 or not all(_ONE_NAME_RE.match(p) for p in parts):
+        return None
+    words = [w for p in parts for w in p.split() if not re.fullmatch(_PARTICLE, w)]
+    if not all(_name_shaped(w) for w in words):
+        return None
+    return [" ".join(p.split()) for p in parts]
+
+
 def name_shaped_line(text: str) -> str | None:
     """'Ebba Qvarnström' or two such names side by side, and nothing else: returns the names' text."""
-    m = _NAME_LINE.match(text.strip())
-    if not m or not all(_name_shaped(w) for w in m.group(1).split()):
-        return None
-    return m.group(1)
+    names = shaped_names(text)
+    return " ".join(names) if names else None
 
 
 _BROKEN_CODE = re.compile(r"(?<=[a-zåäöéü] )[(\[{]([A-Za-z5$]{1,2})[3J1lI|](?=[\s,.;]|$)")
@@ -138,9 +189,13 @@ def _repair_party_brackets(text: str) -> str:
 
 def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
     """People and parties on one line, parties given to the names before them."""
-    text = _repair_party_brackets(_strip_prefix(text.strip()))
+    text = _repair_party_brackets(_strip_prefix(_copy_marks(text.strip())))
+    label = None
+    m = _ROLE_LABEL.match(text)
+    if m and is_role_line(m.group(1)):  # 'Ordförande: Anna Berg'
+        label, text = m.group(1).strip(), m.group(2)
     ents = entities(text)
-    people = [(t, s, e) for lab, t, s, e in ents if lab == "PERSON"]
+    people = [_trim_person(text, t, s, e) for lab, t, s, e in ents if lab == "PERSON"]
     party_ents = [(normalize_party(t), s, e) for lab, t, s, e in ents if lab == "PARTY"]
     if fuzzy:
         taken = [(s, e) for _, s, e in people]
@@ -167,6 +222,8 @@ def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
             pending = []
     if role and authors:
         authors[-1].role = role
+    if label and authors and authors[0].role is None:
+        authors[0].role = label
     covered = text
     for t, s, e in sorted(people + [(None, s, e) for _, s, e in party_ents], key=lambda x: -x[1]):
         covered = covered[:s] + " " + covered[e:]
@@ -174,6 +231,83 @@ def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
         covered = covered.replace(role, " ")
     residue = [w for w in re.findall(r"[\wåäöÅÄÖ$]+|&", covered) if fold(w) not in _CONNECTORS]
     return _Parsed(authors, len(residue))
+
+
+def _trim_person(text: str, name: str, start: int, end: int) -> tuple[str, int, int]:
+    """'Sara Ekström Larsson' is one person with a double surname, but in 'Lena Holm Förvaltningschef'
+    or 'Marie Lindqvist Aathor Bergén' (the next signer's given name unknown) the third word is not hers."""
+    words = name.split()
+    if len(words) != 3 or re.fullmatch(_PARTICLE, words[1]) or words[1] in first_names():
+        return name, start, end
+    nxt = text[end:].lstrip()
+    if _name_shaped(words[2]) and not re.match(rf"[{_UP}][{_LO}]", nxt):
+        return name, start, end
+    cut = name.rfind(" ")
+    return name[:cut], start, start + cut
+
+
+def _copy_marks(text: str) -> str:
+    """A typed copy of a signature: '/Anna Berg/' -> 'Anna Berg', 'Anna Berg e.u.' -> 'Anna Berg'."""
+    m = re.fullmatch(r"/\s*([^/]{3,60}?)\s*/", text)
+    if m:
+        text = m.group(1)
+    return _COPY_MARK.sub(" ", text).strip() if _COPY_MARK.search(text) else text
+
+
+def party_context(text: str) -> str | None:
+    """The party a block of signers signs for: 'För Vänsterpartiet', 'För Moderaterna i Kalmar
+    kommunfullmäktige', 'Centerpartiets fullmäktigegrupp', 'Vänsterpartiet i Luleå genom' — one party and
+    otherwise only words of that kind (a sentence such as 'Vänsterpartiet föreslår' is not one)."""
+    s = text.strip().rstrip(":,.")
+    if not s or len(s) > 70 or len(s.split()) > 9:
+        return None
+    tokens = re.findall(r"[^\s,:]+", s)
+    folded = [fold(t) for t in tokens]
+    found: set[str] = set()
+    k = 0
+    while k < len(tokens):
+        hit = None
+        for n in (3, 2, 1):  # 'miljöpartiet de gröna', 'folkpartiet liberalerna', 'vänsterpartiet'
+            if k + n > len(tokens):
+                continue
+            words = " ".join(folded[k : k + n])
+            code = parties().get(words) if n > 1 or len(words) > 3 else None
+            if code is None and words.endswith("s") and (n > 1 or len(words) > 4):
+                code = parties().get(words[:-1])  # 'Centerpartiets fullmäktigegrupp'
+            if code:
+                hit = (code, n)
+                break
+        if hit:
+            found.add(hit[0])
+            k += hit[1]
+            continue
+        w = folded[k]
+        after_i = k > 0 and folded[k - 1] == "i"
+        if w not in _CONTEXT_WORDS and not (after_i and tokens[k][:1].isupper()) and w != "-":
+            return None
+        k += 1
+    return found.pop() if len(found) == 1 else None
+
+
+def _split_roles(text: str, n: int) -> list[str]:
+    """A row of roles under side-by-side signers: 'ordförande      förvaltningsdirektör', or with single
+    spaces (OCR) 'Kommunstyrelsens ordförande Kommundirektör', cut after each role word."""
+    parts = [p.strip() for p in re.split(r"\s{2,}", text.strip()) if p.strip()]
+    if len(parts) == n:
+        return parts
+    out: list[str] = []
+    cur: list[str] = []
+    for w in text.split():
+        cur.append(w)
+        if role_re().fullmatch(fold(w).strip(".,")):
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        if out:
+            out[-1] += " " + " ".join(cur)
+        else:
+            out.append(" ".join(cur))
+    return out
 
 
 def _clean_name(name: str) -> str:
@@ -206,33 +340,50 @@ def signer_line(text: str) -> bool:
 def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
     """Authors from the signature lines between start and stop (role on the next line is attached)."""
     found: list[Author] = []
-    party_context: str | None = None
+    party_ctx: str | None = None
+    roles_above: list[str] = []  # 'Ordförande' / 'Lars Dahlin': roles printed above the names
+    block_end = -1  # last line of the signature block read so far (signer, role or party line)
     i = start
     while i < stop:
         ln = lines[i]
         if not ln.content or len(ln.text) > 80:
             i += 1
             continue
-        fp = _FOR_PARTY.match(ln.text)
-        if fp and normalize_party(fp.group(1)):
-            party_context = normalize_party(fp.group(1))
+        ctx = party_context(ln.text)
+        if ctx:
+            party_ctx = ctx
+            block_end = i
             i += 1
             continue
         nxt = next_content(lines, i + 1, stop)
+        if is_role_line(ln.text) and nxt is not None and nxt - i <= 2 and _has_names(lines[nxt].text):
+            roles_above = _split_roles(ln.text, len(_has_names(lines[nxt].text)))
+            block_end = i
+            i += 1
+            continue
         joined = _split_name(lines, i, nxt)
         if joined:  # "Karin" / "Wikström": a signature name OCR broke over two lines
             ln = Ln(idx=ln.idx, no=ln.no, page=ln.page, text=joined, kind=ln.kind, block_start=ln.block_start)
             i = nxt
             nxt = next_content(lines, i + 1, stop)
         role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
-        isolated = (i == 0 or lines[i - 1].kind != "text" or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
+        prev = prev_content(lines, i - 1, start)
+        after_signer = prev is not None and prev == block_end
+        isolated = (i == 0 or lines[i - 1].kind != "text" or after_signer or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
         parsed = parse_line(ln.text, fuzzy=isolated or role_next)
+        below = _line_below(lines, i, stop)  # may be a '(S)' that the noise filter set aside
+        codes = _party_line(lines[below].text) if below is not None else None
+        if codes is None and below is not None and below == nxt:
+            ctx = party_context(lines[below].text)  # 'Anna Berg' / 'Socialdemokraterna i Kalmar'
+            codes = [ctx] if ctx else None
+        if codes and below is not None and lines[below].kind != "text":
+            nxt = below
         if not parsed.authors and isolated and _near_end(lines, i, stop):
-            parsed = _unknown_signer(ln.text, role_next)
+            in_block = bool(codes) or party_ctx is not None or after_signer
+            parsed = _unknown_signer(ln.text, role_next, in_block)
         if not parsed.authors and role_next:
             parsed = _lowercased_surname(ln.text)
         if parsed.authors and parsed.residue <= 1 and not is_role_line(ln.text):
-            codes = _party_line(lines[nxt].text) if nxt is not None and nxt - i <= 2 else None
             if codes:  # "Anna Berg" / "Centerpartiet": the party written out on the line below the name
                 _give_parties(parsed.authors, codes)
                 i = nxt
@@ -240,15 +391,42 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
                 role_next = nxt is not None and nxt - i <= 3 and is_role_line(lines[nxt].text)
             for a in parsed.authors:
                 if a.party is None:
-                    a.party = party_context
-            if role_next and nxt is not None:
-                target = parsed.authors[-1]
-                if target.role is None:
-                    target.role = lines[nxt].text.strip()
+                    a.party = party_ctx
+            if roles_above:
+                _give_roles(parsed.authors, roles_above)
+                roles_above = []
+            elif role_next and nxt is not None:
+                _give_roles(parsed.authors, _split_roles(lines[nxt].text, len(parsed.authors)), lines[nxt].text.strip())
                 i = nxt
             found.extend(parsed.authors)
+            block_end = i
         i += 1
     return _dedupe(found)
+
+
+def _line_below(lines: list[Ln], i: int, stop: int) -> int | None:
+    """The next non-blank line within two lines (text, or noise such as a lone '(S)')."""
+    for j in range(i + 1, min(i + 3, stop)):
+        if lines[j].kind in ("text", "noise"):
+            return j
+    return None
+
+
+def _has_names(text: str) -> list[str]:
+    """The names on a line that is only names (known, or name-shaped)."""
+    p = parse_line(text, fuzzy=True)
+    if p.authors and p.residue == 0:
+        return [a.name for a in p.authors]
+    return shaped_names(text) or []
+
+
+def _give_roles(authors: list[Author], roles: list[str], whole: str | None = None) -> None:
+    """One role per side-by-side signer, else the whole role line to the last signer."""
+    if len(authors) > 1 and len(roles) == len(authors):
+        for a, r in zip(authors, roles):
+            a.role = a.role or r
+    elif authors and authors[-1].role is None:
+        authors[-1].role = whole if whole is not None else " ".join(roles)
 
 
 def _party_line(text: str) -> list[str] | None:
@@ -300,9 +478,11 @@ def _near_end(lines: list[Ln], i: int, stop: int) -> bool:
     return sum(1 for l in lines[i + 1 : stop] if l.content) <= SIGNATURE_TAIL
 
 
-def _unknown_signer(text: str, role_next: bool) -> _Parsed:
+def _unknown_signer(text: str, role_next: bool, in_block: bool = False) -> _Parsed:
     """A name-shaped line at the end of a document, next to a role or with a party code, is a signer
-    even when OCR has misread the name beyond what the name lists recognise."""
+    even when OCR has misread the name beyond what the name lists recognise, or the given name is one
+    the lists lack ('Heikki Niemi', 'Dragan Petrović').  ``in_block``: the line is inside a signature
+    block (right under another signer, under 'För <parti>', or above the signer's party line)."""
     parsed = parse_line(text)
     shaped = name_shaped_line(re.sub(r"[(\[{].{1,12}[)\]}]\s*$|,\s*\w{1,3}\s*$", "", text))
     party = next((e for lab, t, _s, _e in entities(text) if lab == "PARTY" for e in [normalize_party(t)] if e), None)
@@ -315,10 +495,9 @@ def _unknown_signer(text: str, role_next: bool) -> _Parsed:
         shaped = name_shaped_line(re.split(r"[/,]", _strip_prefix(text))[0])
         if shaped is None:
             return parsed
-    if not (party or role or role_next):
+    if not (party or role or role_next or in_block):
         return parsed
-    words = shaped.split()
-    names = [" ".join(words[k : k + 2]) for k in range(0, len(words), 2)]
+    names = shaped_names(shaped) or [shaped]
     return _Parsed([Author(name=n, party=party, role=role) for n in names], 0)
 
 

@@ -37,10 +37,16 @@ def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | N
         return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
     for first, last, text in paragraphs(lines, start, stop):
         text = _before_signature(lines, first, last) or text
-        if len(text) < 40 or is_signature_line(text) or proposals.is_leadin(text) and text.rstrip().endswith((":", "besluta", "beslutar")):
+        if len(text) < 40 and outcome(text) == "other":
+            continue  # short lines are page furniture or signatures, unless they state a verdict ('Motionen anses besvarad.')
+        if is_signature_line(text) or proposals.is_leadin(text) and _LEADIN_END.search(mfold(text)):
             continue
         return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
     return None
+
+
+# how a lead-in sentence ends: '... föreslår kommunfullmäktige besluta', '... fatta följande beslut.'
+_LEADIN_END = re.compile(r"(:|\bbesluta|\bbeslutar|\bfoljande beslut\.?|\bfoljande)\s*$")
 
 
 def _before_signature(lines: list[Ln], first: int, last: int) -> str:

@@ -49,7 +49,8 @@ def _markers() -> list[tuple[re.Pattern[str], str, str]]:
 def marker(text: str) -> tuple[str, str] | None:
     """(type, strength) when the line opens a document."""
     s = mfold(text).strip(" \t-–•*>|\\'\"‘’“”")
-    s = re.sub(r"^§\s*\d+\s*", "", s)
+    s = re.sub(r"^(?:[a-z]{1,6}\s*)?§\s*\d+[a-z]?\s*(?:[-–:.]\s+)?", "", s)  # '§ 12', 'KF § 45
+    s = re.sub(r"^(arende|rubrik|amne)\s*:\s*", "", s)  # 'Ärende: Svar på motion om X'
     for rx, typ, strength in _markers():
         if rx.search(s):
             return typ, strength

@@ -36,12 +36,16 @@ _PREFIX = re.compile(r"^[\s\\|>•*'\"‘’“”-]+")
 _TRAILING_FIELD = re.compile(r"\s+(dnr|diarienr|diarienummer|datum)\b.*$|\s+(19|20)\d\d-\d\d-\d\d\s*$", re.I)
 
 
+_LABEL = re.compile(r"^(ärende|arende|rubrik|ämne|amne|beträffande)\s*:\s*", re.I)  # 'Ärende: Svar på motion om X'
+
+
 def _clean_title(text: str) -> str:
     """Strip bullets/specks before the title, a '§ 12' item number, and a letterhead field that OCR
     read onto the same line from the right-hand column ('... anläggningar Dnr KS 2019/784')."""
     text = _PREFIX.sub("", text)
+    text = _LABEL.sub("", text)
     text = _TRAILING_FIELD.sub("", text)
-    text = re.sub(r"^§\s*\d+\s*", "", text)
+    text = re.sub(r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§\s*\d+[a-z]?\s*(?:[-–:.]\s+)?", "", text)  # '§ 12', 'KF § 45', 'Ks § 112 –'
     return re.sub(r"\s+", " ", text).strip(" .")
 
 
@@ -115,6 +119,8 @@ def _title_continuation(text: str) -> bool:
         return False
     if s.endswith(":") or leadin_re().search(mfold(s)):
         return False  # "Vi yrkar:" / "Partiet föreslår" opens the body: OCR dropped the blank line before it
+    if parse_date(s):
+        return False  # "Motion den 14 september 2020 av Karin Sjöholm m.fl. (L)": a subtitle naming the motion's date
     return not (s[0].isupper() and len(s) > 60)
 
 
@@ -130,8 +136,11 @@ def _title_like(text: str) -> bool:
 
 
 def _first_title_like(lines: list[Ln], head: list[Ln]) -> Ln | None:
-    for ln in head:
+    for k, ln in enumerate(head):
         if marker(ln.text) and marker(ln.text)[1] == "strong" and not re.match(r"^bilaga\b", mfold(ln.text)):
+            nxt = head[k + 1] if k + 1 < len(head) else None
+            if nxt is not None and nxt.idx == ln.idx + 1 and _ABOUT_START.match(nxt.text):
+                return ln  # "Motion" / "om fler parker i Kalmar": the title broken after its first word
             continue  # "YTTRANDE" alone is the document type, not its title
         if re.match(r"^(bilaga|sida)\s*\d*\s*$", mfold(ln.text)):
             continue
@@ -140,13 +149,14 @@ def _first_title_like(lines: list[Ln], head: list[Ln]) -> Ln | None:
     return None
 
 
+_ABOUT_START = re.compile(r"^(om|angående|rörande|gällande|avseende|beträffande|över|på|från|av)\s+\S")
 _LETTERHEAD = re.compile(r"(kontor(et)?|forvaltning(en)?|stab(en)?|kansli(et)?|enhet(en)?|avdelning(en)?)\b|\bsekretariat")
 
 
 # ---------------------------------------------------------------- addressee
 
 _ORGAN = re.compile(
-    r"^(?:(?:motion\s+)?till\s+(?:[a-z\-]+\s+(?=kommunfullmaktige|kommunstyrelsen))?)?(?:ledamoterna\s+i\s+)?(kommunfullmaktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[a-z\-]+namnden|[a-z\-]+\s+namnd(?:en)?|[a-z]+utskott(?:et)?|regionfullmaktige)\b(.*)$"
+    r"^(?:(?:motion\s+)?till\s+(?:[a-z\-]+\s+(?=kommunfullmaktige|kommunstyrelsen))?)?(?:ledamoterna\s+i\s+)?(kommunfullmaktige|kommunstyrelsen|kommunstyrelsens\s+\w+|(?:[a-z]+-\s+och\s+)?[a-z\-]+namnden|[a-z\-]+\s+namnd(?:en)?|[a-z]+utskott(?:et)?|regionfullmaktige)\b(.*)$"
 )
 
 
@@ -165,6 +175,15 @@ def addressee(text: str) -> str | None:
     return printed[0].upper() + printed[1:]
 
 
+def _under_letterhead(lines: list[Ln], ln: Ln) -> bool:
+    """'Uppsala kommun' / 'Gatu- och samhällsmiljönämnden': a body right under the municipality's name is the
+    letterhead of the issuer, not the recipient."""
+    if ln.idx == 0 or fold(addressee(ln.text) or "") == "kommunfullmaktige":
+        return False  # fullmäktige issues no replies: under the name it is a motion's recipient
+    prev = lines[ln.idx - 1]
+    return prev.kind in ("text", "logo") and bool(logo_municipality(prev.text) or looks_like_logo(prev.text))
+
+
 def addressed_to(lines: list[Ln], span: Span, title_idx: int) -> str | None:
     head = header(lines, span)
     for k, l in enumerate(head):
@@ -174,7 +193,7 @@ def addressed_to(lines: list[Ln], span: Span, title_idx: int) -> str | None:
             found = addressee(l.text) or addressee(joined)
             if found:
                 return found
-    before = [l for l in head if (title_idx < 0 or l.idx < title_idx) and addressee(l.text)]
+    before = [l for l in head if (title_idx < 0 or l.idx < title_idx) and addressee(l.text) and not _under_letterhead(lines, l)]
     if before:
         return addressee(before[-1].text)
     return None
@@ -311,6 +330,9 @@ def normalize_dnr(printed: str) -> str:
 def diarienummer(lines: list[Ln], span: Span) -> Diarienummer | None:
     head = header(lines, span, 40)
     for k, ln in enumerate(head):
+        item = re.match(r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§\s*\d+\s+(?=(?:dnr|diarienr|diarienummer)\b)", ln.text, re.I)
+        if item:  # '§ 45      Dnr KS 2015/12': the item number and the dnr on one line
+            ln = Ln(idx=ln.idx, no=ln.no, page=ln.page, text=ln.text[item.end() :], kind=ln.kind)
         folded = mfold(ln.text)
         label = _DNR_LABEL.match(folded) or (len(folded.split()) == 1 and fuzz.ratio(folded, "diarienummer") >= 80)
         if label:

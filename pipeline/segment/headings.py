@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .lines import Ln, is_noise, next_content, prev_content, unfinished
-from .vocab import fold, leadin_re, mfold, table
+from .vocab import fold, leadin_re, mfold, signature_formula_re, table
 
 MATCH = 86  # rapidfuzz ratio for a known heading; one or two OCR slips in a 20-letter heading
 
@@ -92,6 +92,10 @@ def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
         return False
     if leadin_re().search(mfold(s)):
         return False
+    from .authors import is_signature_line, party_context  # authors does not import headings
+
+    if signature_formula_re().match(mfold(s)) or party_context(s) or is_signature_line(s):
+        return False  # 'Justeras', 'För Vänsterpartiet i Mölndal', 'Maria Holm      Johan von Platen'
     p = prev_content(lines, i - 1)
     if p is not None and not lines[p].text.endswith((".", ":", "!", "?")):
         if p == i - 1 or unfinished(lines[p].text):

@@ -53,14 +53,46 @@ def _subject_prefix() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _by_authors() -> re.Pattern[str]:
-    """'motion från Anna Berg (M) om ' — the movers named between the subject and its topic."""
-    return re.compile(rf"^({_alt('subject')})\s+(?:av|fran)\s+.{{1,80}}?\s+(?=({_alt('about')})\s+\S)")
+    """'motion från Anna Berg (M) om ', 'motion väckt av X om ' — the movers named between the subject and its topic."""
+    return re.compile(rf"^({_alt('subject')})\s+(?:(?:vackt|vackta|inlamnad|inlamnat|inkommen|inkommet|undertecknad)\s+)?(?:av|fran)\s+.{{1,80}}?\s+(?=({_alt('about')})\s+\S)")
+
+
+@lru_cache(maxsize=1)
+def _subject_label() -> re.Pattern[str]:
+    """What may stand between the subject word and its topic without being part of the motion's title:
+    a party code '(SD)', a number 'nr 12/2015', '2015:12', 'den 14 mars 2015'."""
+    return re.compile(
+        rf"^({_alt('subject')})((?:\s*[(\[][a-z]{{1,3}}[)\]]|\s+nr\.?\s*\d+(?:[/:.-]\d+)?|\s+\d{{1,4}}[/:.-]\d{{1,4}}|\s+den\s+\d{{1,2}}\s+[a-z]+\s+\d{{4}})+)(?=\s)")
+
+
+# after the topic: the movers ('... från Per Ek (M)'), the party alone ('(SD)'), or the stage of the matter
+_TRAILING_MOVERS = re.compile(r"\s+(?:(?:av|fran)\s+[^()]{2,60}?)?\s*[(\[][a-z]{1,3}(?:\s*(?:,|och|m\.?\s?fl\.?)\s*[a-z]{1,3})*[)\]]\s*$")
+_TRAILING_STAGE = re.compile(r"\s*[,–-]\s*(?:svar|besvarande|yttrande|slutbehandling|beslut|aterremiss)\s*$")
 
 
 def without_movers(title: str) -> str:
-    """'Motion från Anna Berg (M) om X' -> 'Motion om X': the motion's own title as a reply reconstructs it."""
-    m = _by_authors().match(mfold(title))
-    return title[: m.end(1)] + " " + title[m.end() :] if m else title
+    """'Motion från Anna Berg (M) om X' -> 'Motion om X': the motion's own title as a reply reconstructs it.
+
+    Also drops a party code or number after the subject ('Motion (SD) om X', 'Motion nr 12/2015 om X'),
+    movers or a party code after the topic ('Motion om X från Per Ek (M)'), a trailing stage word
+    ('Motion om X – besvarande') and the definite form ('Motionen om X')."""
+    folded = mfold(title)
+    if len(folded) != len(title):
+        return title
+    m = _by_authors().match(folded)
+    if m:
+        title, folded = title[: m.end(1)] + " " + title[m.end() :], folded[: m.end(1)] + " " + folded[m.end() :]
+    m = _subject_label().match(folded)
+    if m:
+        title, folded = title[: m.end(1)] + title[m.end() :], folded[: m.end(1)] + folded[m.end() :]
+    for rx in (_TRAILING_STAGE, _TRAILING_MOVERS):
+        m = rx.search(folded)
+        if m and m.start() > 12:
+            title, folded = title[: m.start()], folded[: m.start()]
+    m = re.match(r"^(motion|medborgarforslag)(en|et)\b", folded)
+    if m:
+        title = title[: m.end(1)] + title[m.end() :]
+    return " ".join(title.split())
 
 
 def responded_title(title: str | None) -> str | None:
@@ -68,6 +100,7 @@ def responded_title(title: str | None) -> str | None:
     if not title:
         return None
     title = " ".join(title.split())  # so that offsets in mfold(title) are offsets in title
+    title = re.sub(r"^(motion|medborgarförslag|medborgarforslag)s(svar|yttrande)\b", r"Svar på \1", title, flags=re.I)
     m = _reply_prefix().match(mfold(title))
     if not m:
         return None
@@ -83,9 +116,10 @@ def core_title(title: str) -> str:
 
 
 def subject_title(doc: Document) -> str | None:
-    """What a reply or protocol item is about: derived from 'Svar på motion om X', or a protocol item 'Motion om X'."""
+    """What a reply or protocol item is about: derived from 'Svar på motion om X', or a protocol item (or a
+    reply under a YTTRANDE / TJÄNSTESKRIVELSE heading) titled with the motion's own title 'Motion om X'."""
     wanted = responded_title(doc.title)
-    if wanted is None and doc.type == "protokollsutdrag" and doc.title and _subject_prefix().match(fold(doc.title)):
+    if wanted is None and doc.type in ("protokollsutdrag", "yttrande") and doc.title and _subject_prefix().match(fold(doc.title)):
         wanted = doc.title
     return wanted
 
@@ -141,7 +175,7 @@ def link_in_file(docs: list[Document], mentions: dict[int, list[Author]]) -> Non
             doc.responds_to = RespondsTo(title=docs[best].title or "", document=best, similarity=round(score, 3))
             link_quotes(doc.quoted_proposals, docs[best])
             share_parties(mentions.get(k, []), docs[best])
-        elif wanted and (responded_title(doc.title) or doc.type == "protokollsutdrag"):
+        elif wanted:
             wanted = without_movers(wanted)  # a protocol item "Motion från X (V) om Y" is about "Motion om Y"
             doc.responds_to = RespondsTo(title=wanted[0].upper() + wanted[1:])
 

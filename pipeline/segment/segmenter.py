@@ -53,7 +53,8 @@ def _document(lines: list[Ln], span: documents.Span) -> tuple[Document, list]:
     doc.municipality = fields.municipality(lines, span)
     doc.date = fields.doc_date(lines, span, t_start)
     doc.diarienummer = fields.diarienummer(lines, span)
-    doc.addressed_to = fields.addressed_to(lines, span, t_start)
+    # a protocol extract or an attachment has no recipient: "Kommunfullmäktige" atop it names the body that met
+    doc.addressed_to = None if span.type in ("protokollsutdrag", "bilaga") else fields.addressed_to(lines, span, t_start)
 
     heads = _headings(lines, body_start, span.stop)
     doc.sections = _sections(lines, heads, body_start, span.stop)
