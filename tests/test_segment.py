@@ -184,6 +184,11 @@ def test_reply_title_reconstructs_motion_title(title, motion):
     ("TJÄNSTESKRIVELSE\n2021-01-18\n\nSvar på motion om fler bänkar\nMotion den 14 september 2020 av Karin Sjöholm m.fl. (L)",
      "Svar på motion om fler bänkar", "Motion om fler bänkar"),
     ("Kommunstyrelsen\n\nSVAR PÅ MOTION OM FLER PARKER\nI KALMAR", "SVAR PÅ MOTION OM FLER PARKER I KALMAR", "MOTION OM FLER PARKER I KALMAR"),
+    # a protocol item's heading is the line under its §, however long, past a dnr line
+    ("PROTOKOLL\nKommunfullmäktige\n\n§ 187\n\nMotion från Anna Berg (V) om skuggande träd och svalkande platser på "
+     "skolgårdar\n\nÄrendenummer: KS 2023/00412",
+     "Motion från Anna Berg (V) om skuggande träd och svalkande platser på skolgårdar",
+     "Motion om skuggande träd och svalkande platser på skolgårdar"),
 ])
 def test_title_layouts(head, title, responds):
     body = ("\n\nVi vill att kommunen anlägger fler parker i alla kommundelar, för barnfamiljer och äldre och alla andra.\n\n"
@@ -328,3 +333,30 @@ def test_reconstructed_motion_title_drops_the_movers():
 
     assert responded_title("Svar på motion från Anna Lind (L) om läxhjälp") == "Motion om läxhjälp"
     assert responded_title("Tjänsteskrivelse: Svar på motion om anhörigstöd") == "Motion om anhörigstöd"
+
+
+def test_documents_listed_under_beslutsunderlag_do_not_start_documents():
+    """'Tjänsteskrivelse 2017-05-22' in the list of documents a case rests on names a document; the
+    signers below the list still belong to the reply."""
+    text = ("TJÄNSTESKRIVELSE\n2017-05-22\n\nSvar på motion om avgiftsfri sommarsimskola\n\n"
+            "Förslag till beslut\n\nKommunstyrelsen föreslår kommunfullmäktige att motionen avslås.\n\n"
+            "Ärendet\n\nFörvaltningen har utrett frågan och funnit att kostnaden inte ryms i budgeten för året.\n\n"
+            "Beslutsunderlag\n\nTjänsteskrivelse 2017-05-22\nMotion från Liberalerna, inkommen 2017-02-09\n"
+            "Kultur- och fritidsnämndens beslut 2017-05-04\n\nUlrika Sjöström\nKultur- och fritidschef\n\n"
+            "Jonas Wikström\nIdrottsstrateg\n")
+    docs = segment(pages(text))
+    assert len(docs) == 1
+    assert [(a.name, a.role) for a in docs[0].authors] == [
+        ("Ulrika Sjöström", "Kultur- och fritidschef"), ("Jonas Wikström", "Idrottsstrateg")]
+
+
+def test_names_in_a_wrapped_paragraph_are_not_signers():
+    """On a scan a sentence naming the movers is wrapped at the margin; its lines are not signatures."""
+    text = ("Svar på motion om vinterväghållning\n\nFörslag till beslut\n\n"
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta\natt motionen ska anses besvarad.\n\nÄrendet\n\n"
+            "Per Ek (M), Carl-Johan af Klercker (M) och Birgitta Sjöö (M) har\n"
+            "i en motion föreslagit att gång- och cykelvägar ges samma prioritet\n"
+            "som huvudgator vid snöröjning. Ledamöterna reserverar sig till förmån för\n"
+            "Karin Ströms yrkande.\n\nLena Holm, förvaltningschef\n")
+    docs = segment(pages(text))
+    assert [(a.name, a.role) for a in docs[0].authors] == [("Lena Holm", "förvaltningschef")]

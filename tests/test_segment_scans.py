@@ -23,8 +23,7 @@ def rows():
 
 
 def test_subset_has_one_text_per_quality():
-    cases = [stem for _c, stem, _t, _e in scans.segmentation.cases()]
-    qualities = {scans.QUALITIES[cases.index(stem) % len(scans.QUALITIES)] for stem in scans.SUBSET}
+    qualities = {scans.scan_settings("texts", stem)[0] for stem in scans.SUBSET}
     assert qualities == set(scans.QUALITIES)
 
 

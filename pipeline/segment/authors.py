@@ -222,13 +222,22 @@ def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
             pending = []
     if role and authors:
         authors[-1].role = role
+    # 'Anders Mattsson, trafikplanerare, och Lisa Hedström, folkhälsosamordnare': a role after each name
+    inline_roles = []
+    spans = sorted((s, e) for _, s, e in people)
+    for k, (a, (_, e)) in enumerate(zip(authors, spans)):
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        m = re.fullmatch(r"\s*,\s*([^,]{3,50}?)\s*,?\s*(?:och|samt)?\s*", text[e:stop])
+        if a.role is None and len(authors) == len(spans) and m and is_role_line(m.group(1)):
+            a.role = m.group(1)
+            inline_roles.append(m.group(1))
     if label and authors and authors[0].role is None:
         authors[0].role = label
     covered = text
     for t, s, e in sorted(people + [(None, s, e) for _, s, e in party_ents], key=lambda x: -x[1]):
         covered = covered[:s] + " " + covered[e:]
-    if role:
-        covered = covered.replace(role, " ")
+    for r in ([role] if role else []) + inline_roles:
+        covered = covered.replace(r, " ")
     residue = [w for w in re.findall(r"[\wåäöÅÄÖ$]+|&", covered) if fold(w) not in _CONNECTORS]
     return _Parsed(authors, len(residue))
 
@@ -346,7 +355,11 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
     i = start
     while i < stop:
         ln = lines[i]
-        if not ln.content or len(ln.text) > 80:
+        # signatures are short lines; a credit line ('Framtagen av A, role, och B, role') may run longer
+        if not ln.content or len(ln.text) > (160 if signature_prefix_re().match(fold(ln.text)) else 80):
+            i += 1
+            continue
+        if _in_running_text(lines, i, start, stop):
             i += 1
             continue
         ctx = party_context(ln.text)
@@ -402,6 +415,33 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
             block_end = i
         i += 1
     return _dedupe(found)
+
+
+def _in_running_text(lines: list[Ln], i: int, start: int, stop: int) -> bool:
+    """Is line i part of a paragraph that the scan wrapped over several lines?
+
+    On a page image a sentence naming people is wrapped at the margin:
+    "Per Ek (M), Carl-Johan af Klercker (M) och Birgitta Sjöö (M) har" /
+    "i en motion föreslagit ...", or "... till förmån för" / "Karin Ströms
+    yrkande."  Such a line holds names and little else, yet it is running
+    text: the sentence goes on into the next line (which starts in lower
+    case and is no role or party line), or comes from a long previous line
+    of the same paragraph that has not ended.
+    """
+    text = lines[i].text.strip()
+    if party_context(text):  # 'Vänsterpartiet i Kalmar' / 'genom Per Ek'
+        return False
+    if i + 1 < stop and lines[i + 1].kind == "text":
+        nxt = lines[i + 1].text.strip()
+        if nxt[:1].islower() and not is_role_line(nxt) and _party_line(nxt) is None and party_context(nxt) is None:
+            return True
+    if i - 1 >= start and lines[i - 1].kind == "text":
+        prev = lines[i - 1].text.strip()
+        if (len(prev) >= 40 and not prev.endswith((".", ":", "!", "?", ")")) and text[:1].isupper()
+                and not is_signature_line(prev) and not is_role_line(prev) and not is_place_date(prev)
+                and party_context(prev) is None):
+            return True
+    return False
 
 
 def _line_below(lines: list[Ln], i: int, stop: int) -> int | None:

@@ -74,11 +74,20 @@ def split(lines: list[Ln]) -> list[Span]:
     has_body = signed = tentative = False
     skip_until = -1  # a title continuation line is not body
     cur_title: str | None = None  # the current document's title line, folded
+    references = listed = False  # inside the block under "Beslutsunderlag"; a line of it read
     for ln in lines:
         if not ln.content:
             continue
         i = ln.idx
-        m = marker(ln.text)
+        if references and listed and ln.block_start:
+            references = False
+        heading = headings.known(ln.text) if len(ln.text) <= 40 else None
+        if heading is not None and heading.kind == "references":
+            references, listed = True, False
+            continue
+        listed = listed or references
+        # "Tjänsteskrivelse 2017-05-22" under "Beslutsunderlag" names a document; it does not start one
+        m = None if references else marker(ln.text)
         start_type: str | None = None
         if m and m[1] == "title" and cur_title and not signed and ln.block_start and _running_header(ln.text, cur_title):
             ln.kind = "logo"  # "Motion angående X, sid 2" atop a later page is page furniture, not a new document

@@ -60,6 +60,8 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
         after_address = [l for l in head if l.idx > end]
         cands = cands[1:]
     start: Ln | None = cands[0] if cands else None
+    if start is None and doc_type == "protokollsutdrag":
+        start = _item_heading(after_address)
     if start is None:
         start = _first_title_like(lines, after_address)
     if start is None:
@@ -93,6 +95,35 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
             subtitle = _clean_title(lines[n].text)
             last = n
     return text, subtitle, start.idx, last
+
+
+_ITEM = re.compile(r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§\s*\d+[a-z]?\b\s*(?:[-–:.]\s*)?(.*)$")
+
+
+def _item_heading(head: list[Ln]) -> Ln | None:
+    """A protocol item's heading: printed after its '§ 187' or on the line under it.
+
+    Position, not shape, identifies it, so it may be long ("Motion från
+    Therese Lundqvist (V) om skuggande träd och ...", 95 characters) where
+    the generic title test wants a short line.  A dnr or date printed
+    between the § line and the heading is skipped.
+    """
+    for k, ln in enumerate(head):
+        m = _ITEM.match(ln.text.strip())
+        if not m:
+            continue
+        rest = m.group(1).strip()
+        if rest and not _dnr_in(rest) and not re.match(r"(dnr|diarie)", mfold(rest)):
+            return ln
+        for nxt in head[k + 1:k + 4]:
+            s = nxt.text.strip()
+            if _dnr_in(s) or _DATE_ONLY.match(s) or re.match(r"(dnr|diarie|arendenummer|datum)\b", mfold(s)):
+                continue
+            if headings.known(s) or is_signature_line(s) or s.endswith((".", ":")):
+                return None
+            return nxt
+        return None
+    return None
 
 
 def _address_line(lines: list[Ln], ln: Ln, stop: int) -> bool:

@@ -22,7 +22,9 @@ from .lines import SENTENCE_END, Ln, continues, join
 from .vocab import leadin_re, mfold
 
 _BULLET = r"(?:[•·∙◦●○▪■\-–—*¢€«»>✓]{1,3}|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
-ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))\s+(?P<rest>\S.*)$")
+# The space after "att" may come out of a fax as a hyphen ("att-utredningen redovisar"); "att-satsen",
+# a word of its own, does not start a proposal.
+ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))(?:\s+|[-–](?!sats)(?=[a-zåäö]))(?P<rest>\S.*)$")
 
 
 _LEAD_JUNK = re.compile(r"^[>|\\/'‘’`~^]+\s*")  # specks and margin marks OCR puts before a line
