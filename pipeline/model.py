@@ -9,7 +9,9 @@ with provenance.  ``to_dict`` gives the JSON shape described by
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0.0"
@@ -182,7 +184,7 @@ class FileResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict; key order is fixed so output is byte-stable."""
-        d = asdict(self)
+        d = plain(self)
         return {
             "schema_version": d["schema_version"],
             "source": d["source"],
@@ -194,3 +196,30 @@ class FileResult:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.pages)
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copy of every leaf value.
+
+    Written by hand because ``asdict`` calls ``copy.deepcopy`` on each of
+    the thousands of strings and numbers of a page's words (~20 ms per
+    page); immutable leaves need no copy.  Same result: dataclasses become
+    dicts in field order, lists and tuples keep their type, anything else
+    is deep-copied as ``asdict`` does.
+    """
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    if isinstance(obj, list):
+        return [plain(v) for v in obj]
+    if isinstance(obj, tuple) and not hasattr(obj, "_fields"):
+        return tuple(plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return {plain(k): plain(v) for k, v in obj.items()}
+    return copy.deepcopy(obj)

@@ -61,10 +61,15 @@ def nlp():
     return pipeline
 
 
-def entities(text: str) -> list[tuple[str, str, int, int]]:
-    """(label, text, start_char, end_char) for each entity in ``text``."""
+@lru_cache(maxsize=8192)
+def entities(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(label, text, start_char, end_char) for each entity in ``text``.
+
+    Cached: the signature and header parsers ask about the same short lines
+    several times per document (and running headers recur on every page).
+    """
     doc = nlp()(text)
-    return [(e.label_, e.text, e.start_char, e.end_char) for e in doc.ents]
+    return tuple((e.label_, e.text, e.start_char, e.end_char) for e in doc.ents)
 
 
 def entities_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
