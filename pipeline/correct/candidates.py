@@ -10,10 +10,12 @@ common word, because almost every misreading is found by the first stages:
    readings; in-class confusions such as l/i, t/f/r, u/n and every å/ä/ö
    spelling are free in the key), each key is one dict lookup that returns
    the candidate words, and only those get the exact channel cost
-   (memoised).  The key walk is pruned by ``Lexicon.has_sk_prefix``;
+   (memoised).  The key walk is pruned by the skeleton-key prefix hashes
+   (``Lexicon.sk_filter``, a bitmap tested on a crc carried along the walk);
    compounds of the cheapest stripped variants (``cheapest_variants``) are
    segmented only when the lookups found no common word cheaply;
-2. one free edit (insert, delete, substitute) on the best few skeletons;
+2. one free edit (insert, delete, substitute) on the best few skeletons —
+   built only where the edited prefix may still begin a key (``_one_edit_keys``);
 3. long words still without a good reading: a compound with several damaged
    parts, segmented with each part corrected on its own by ≤ 2 confusions
    (linking -s- kept) — ``_fuzzy``;
@@ -37,14 +39,16 @@ and destroys numbers.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
+from zlib import crc32
 
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
 from .compounds import Compounds
-from .confusions import BASE_OF, channel_cost, substitution_walk
+from .confusions import BASE_OF, channel_cost, prefix_walks, substitution_walk
 from .lexicon import Lexicon
 from . import skeleton
 
@@ -67,6 +71,7 @@ PART_PENALTY = 0.2  # a third part must earn its place
 FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
 SK_ALPHABET = "".join(sorted(set(skeleton.skeleton(c) for c in ALPHABET)))
+_SK_LETTERS = tuple((ch, ch.encode("utf-8")) for ch in SK_ALPHABET)
 PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or runner-up, even with bonuses
 COMPOUND_SKIP_COST = 0.5
 MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
@@ -75,6 +80,10 @@ SECOND_MIN_LEN = 6
 SECOND_TOP = 150_000  # the second-chance search looks among this many most frequent words ...
 SECOND_LEN_SPAN = 2  # ... of the token's length ± this
 SECOND_HITS = 8
+# Memos of the search (per corrector): a full one is emptied and refilled — they pay off within a token's
+# variants and across a page's tokens, and must not grow without bound in a long batch.
+HEADS_CACHE = 100_000
+PART_VARIANTS_CACHE = 20_000  # (values are dicts of variants)
 _KEY = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u"})
 
 
@@ -116,19 +125,26 @@ def cheapest_variants(s: str, k: int, max_cost: float, diacritic_only: bool = Fa
         v = s[:i] + base + s[i + L :]
         if c < out.get(v, 9.0):
             out[v] = c
+    get = out.get
     for a, (c1, i1, L1, b1) in enumerate(singles):
         if 2 * c1 > max_cost:
             break
+        head1 = s[:i1] + b1  # the text up to and with the first replacement, when it comes first
         for c2, i2, L2, b2 in singles[a + 1 :]:
-            if c1 + c2 > max_cost:
+            c = c1 + c2
+            if c > max_cost:
                 break
-            if i2 < i1 + L1 and i1 < i2 + L2:
-                continue  # overlapping
-            (x, lx, bx), (y, ly, by) = sorted(((i1, L1, b1), (i2, L2, b2)))
-            v = s[:x] + bx + s[x + lx : y] + by + s[y + ly :]
-            if c1 + c2 < out.get(v, 9.0):
-                out[v] = c1 + c2
-    return dict(sorted(out.items(), key=lambda kv: kv[1])[:k])
+            if i1 < i2:
+                if i2 < i1 + L1:
+                    continue  # overlapping
+                v = head1 + s[i1 + L1 : i2] + b2 + s[i2 + L2 :]
+            else:
+                if i1 < i2 + L2:
+                    continue
+                v = s[:i2] + b2 + s[i2 + L2 : i1] + b1 + s[i1 + L1 :]
+            if c < get(v, 9.0):
+                out[v] = c
+    return dict(sorted(out.items(), key=itemgetter(1))[:k])  # the k cheapest, ties in order of appearance
 
 
 class CandidateGenerator:
@@ -142,6 +158,10 @@ class CandidateGenerator:
         self._segment = lru_cache(maxsize=200_000)(self._segment_impl)
         self.second_chance = lru_cache(maxsize=50_000)(self._second_chance)
         self._buckets: dict[int, tuple[list[str], list[str]]] | None = None
+        self._heads: dict[str, list[str]] = {}  # ``_head_forms``
+        self._tails: dict[str, str] = {}  # ``_segment_impl``: first compound-final reading of a tail
+        self._next_letters: dict[str, list[str]] = {}  # ``_one_edit_keys``
+        self._part_variants: dict[str, dict[str, float]] = {}  # ``_part_options``: one walk per token's heads
 
     # -- lexicon access -------------------------------------------------
     def count(self, w: str) -> int:
@@ -164,7 +184,9 @@ class CandidateGenerator:
         if genitive:  # genitive of a name or place: "Tyresös"
             stem = key[:-1]
             found += [p + "s" for p in (*self.lex.stripped.get(stem, ()), stem) if p in self.lex.proper]
-        return tuple(w for w in found if self.count(w) >= MIN_CANDIDATE_COUNT)
+        words = self.lex.words
+        # a listed count this high is enough (``count`` is never lower): the call only for the rest
+        return tuple([w for w in found if words.get(w, 0) >= MIN_CANDIDATE_COUNT or self.count(w) >= MIN_CANDIDATE_COUNT])
 
     def _compound_lookup(self, key: str) -> tuple[str, ...]:
         """Compounds whose stripped form is ``key``: restore diacritics per part."""
@@ -176,14 +198,35 @@ class CandidateGenerator:
     def _segment_impl(self, key: str) -> str | None:
         """Split a stripped string into lexicon parts (longest head first), restoring each part."""
         n = len(key)
+        # A head longer than the longest prefix of ``key`` that may begin a findable key has no lexicon
+        # reading (``_lookup`` finds nothing): only a compound-only stem can be it.  Not for a key with
+        # é: a name's genitive ("<name with é>s") is found but hashed without its é.
+        f = self.lex.prefix_filter
+        p = f.prefix_len(key) if f is not None and "é" not in key else n
+        stems = self.lex.stems
+        heads_memo, tails_memo = self._heads, self._tails
         for k in range(n - 3, 2, -1):
-            heads = self._head_forms(key[:k])
-            if not heads:
-                continue
+            if k > p:
+                head = key[:k]
+                if head not in stems:
+                    continue
+                heads = [head]  # ``_head_forms`` of a head no lookup finds
+            else:
+                head = key[:k]
+                heads = heads_memo.get(head)
+                if heads is None:
+                    heads = self._head_forms(head)
+                if not heads:
+                    continue
             tail = key[k:]
-            tails = [t for t in self._lookup(tail) if self.cpd.tail_ok(t)]
-            if tails:
-                return heads[0] + tails[0]
+            t0 = tails_memo.get(tail)  # the first lexicon reading of ``tail`` that may end a compound, or ""
+            if t0 is None:
+                t0 = next((t for t in self._lookup(tail) if self.cpd.tail_ok(t)), "")
+                if len(tails_memo) >= HEADS_CACHE:
+                    tails_memo.clear()
+                tails_memo[tail] = t0
+            if t0:
+                return heads[0] + t0
             if len(tail) >= 7:
                 rest = self._segment(tail)
                 if rest:
@@ -191,9 +234,15 @@ class CandidateGenerator:
         return None
 
     def _head_forms(self, key: str) -> list[str]:
-        out = [w for w in self._lookup(key) if self.cpd.head_ok(w)]
-        if key in self.lex.stems:
-            out.append(key)
+        # memoised: the segmentations of a token's variants try the same heads again and again
+        out = self._heads.get(key)
+        if out is None:
+            out = [w for w in self._lookup(key) if self.cpd.head_ok(w)]
+            if key in self.lex.stems:
+                out.append(key)
+            if len(self._heads) >= HEADS_CACHE:
+                self._heads.clear()
+            self._heads[key] = out
         return out
 
     # -- candidate search -----------------------------------------------
@@ -239,6 +288,7 @@ class CandidateGenerator:
         found: dict[str, Candidate] = {}
         best_score = -math.inf
         index = self.lex.skeleton
+        words = self.lex.words
         for v in sorted(vs, key=vs.get):
             vc = vs[v]
             if MAX_LOG_COUNT - W * vc < best_score - BOUND_SLACK:
@@ -246,7 +296,9 @@ class CandidateGenerator:
             for w in index.get(v, ()):
                 if w == s or w in found:
                     continue
-                n = self.count(w)
+                n = words.get(w, 0)
+                if n < COMMON_COUNT:  # ``count`` without the call for a common word
+                    n = self.count(w)
                 if math.log10(max(n, 1)) - W * vc < best_score - prune:
                     break
                 cost = channel_cost(s, w, diacritic_only)
@@ -271,7 +323,7 @@ class CandidateGenerator:
         """
         s_key = s.translate(_KEY)  # keep é: it is an OCR glyph for ö here
         # Stage 0 + 1: the confusion skeletons the token may stand for, cheapest first (dict lookups).
-        vs = skeleton.variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.has_sk_prefix)
+        vs = skeleton.variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.sk_filter or self.lex.has_sk_prefix)
         found = self._from_skeletons(s, vs, diacritic_only, PRUNE)
         # ... compounds of the cheapest variants: segmentation is the dear stage, tried only when the
         # lookups found no common word cheaply (a compound reading would not beat it).
@@ -283,13 +335,7 @@ class CandidateGenerator:
             vs = skeleton.variants(s_key, 1, 0.8)
             edits: dict[str, float] = {}
             for v in sorted(vs, key=vs.get)[:4]:
-                e = {v[:i] + v[i + 1 :] for i in range(len(v))}
-                e |= {v[:i] + ch + v[i:] for i in range(len(v) + 1) for ch in SK_ALPHABET}
-                e |= {v[:i] + ch + v[i + 1 :] for i in range(len(v)) for ch in SK_ALPHABET}
-                e |= {v[:i] + v[i + 1] + v[i] + v[i + 2 :] for i in range(len(v) - 1)}
-                for x in e:
-                    if x not in edits and x in self.lex.skeleton:
-                        edits[x] = 1.0
+                self._one_edit_keys(v, edits)
             found.update(
                 (k, Candidate(c.word, c.cost, c.count, "edit", c.rule))
                 for k, c in self._from_skeletons(s, edits, False, PRUNE).items()
@@ -303,6 +349,63 @@ class CandidateGenerator:
                 if cost < math.inf:
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
         return tuple(sorted(found.values(), key=lambda c: -c.score))
+
+    def _one_edit_keys(self, v: str, edits: dict[str, float]) -> None:
+        """Skeleton keys one free edit (deletion, insertion, substitution, transposition) from ``v``.
+
+        An edit at position i keeps v[:i], so the positions end at the first prefix of ``v`` that
+        cannot begin a key; an inserted or substituted letter must extend v[:i] to such a prefix too
+        (tested on the crc carried along ``v``).  The prefix test has no false negatives: the same
+        keys as trying every edit, found in a fixed order.
+        """
+        index = self.lex.skeleton
+        f = self.lex.sk_filter
+        n = len(v)
+        if f is None:  # an older build without prefix hashes: try every edit
+            e = {v[:i] + v[i + 1 :] for i in range(n)}
+            e |= {v[:i] + ch + v[i:] for i in range(n + 1) for ch in SK_ALPHABET}
+            e |= {v[:i] + ch + v[i + 1 :] for i in range(n) for ch in SK_ALPHABET}
+            e |= {v[:i] + v[i + 1] + v[i] + v[i + 2 :] for i in range(n - 1)}
+            for x in e:
+                if x not in edits and x in index:
+                    edits[x] = 1.0
+            return
+        bits, mask = f.bits, f.mask
+        h = 0  # crc of v[:i], which passed the prefix test
+        for i in range(n + 1):
+            head = v[:i]
+            if i < n:
+                x = head + v[i + 1 :]
+                if x in index and x not in edits:
+                    edits[x] = 1.0
+                if i < n - 1:
+                    x = head + v[i + 1] + v[i] + v[i + 2 :]
+                    if x in index and x not in edits:
+                        edits[x] = 1.0
+            nexts = self._next_letters.get(head)  # the letters that may follow v[:i] (memoised: shared prefixes)
+            if nexts is None:
+                nexts = []
+                for ch, cb in _SK_LETTERS:
+                    h2 = crc32(cb, h)
+                    if bits[(h2 & mask) >> 3] >> (h2 & 7) & 1:
+                        nexts.append(ch)
+                if len(self._next_letters) >= HEADS_CACHE:
+                    self._next_letters.clear()
+                self._next_letters[head] = nexts
+            rest, after = v[i:], v[i + 1 :]
+            for ch in nexts:
+                x = head + ch + rest  # insertion
+                if x in index and x not in edits:
+                    edits[x] = 1.0
+                if i < n:
+                    x = head + ch + after  # substitution
+                    if x in index and x not in edits:
+                        edits[x] = 1.0
+            if i == n:
+                break
+            h = crc32(v[i].encode("utf-8"), h)
+            if not bits[(h & mask) >> 3] >> (h & 7) & 1:
+                break
 
     def _second_buckets(self) -> dict[int, tuple[list[str], list[str]]]:
         """length -> (skeletons, words) of the most frequent words (``make dictionaries`` stores them)."""
@@ -336,7 +439,12 @@ class CandidateGenerator:
         out: dict[str, float] = {}
         if head and key in self.lex.stems:
             out[key] = 0.0
-        vs = variants(key, PART_SUBS, PART_MAX_COST, False, self.lex.has_prefix)
+        # A key with é keeps the exact hash test: its walk can reach a name's genitive with é, a key the
+        # prefix table hashes without the é (a bitmap false positive would let it through).
+        exact = self.lex.prefix_filter is None or "é" in key
+        vs = None if exact else self._part_variants.get(key)
+        if vs is None:
+            vs = variants(key, PART_SUBS, PART_MAX_COST, False, self.lex.has_prefix if exact else self.lex.prefix_filter)
         for v in sorted(vs, key=vs.get):
             for w in self._lookup(v):
                 if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
@@ -351,6 +459,14 @@ class CandidateGenerator:
         """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions."""
         best: tuple[str, float] | None = None
         n = len(key)
+        longest = key[: n - 3]
+        if n - 3 > 3 and self.lex.prefix_filter is not None and "é" not in key and longest not in self._part_variants:
+            # the heads below are the prefixes of ``longest``: their part variants come from one walk
+            outs = prefix_walks(longest, longest, BASE_OF, _MAX_SRC, PART_SUBS, PART_MAX_COST, False, self.lex.prefix_filter)
+            if len(self._part_variants) >= PART_VARIANTS_CACHE:
+                self._part_variants.clear()
+            for j in range(3, n - 2):
+                self._part_variants.setdefault(longest[:j], outs[j])
         for k in range(n - 3, 2, -1):
             heads = self._parts(key[:k], True)
             if not heads:

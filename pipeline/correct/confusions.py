@@ -18,6 +18,7 @@ forms (``a`` stands for a/å/ä, ``o`` for o/ö) instead of enumerating every
 from __future__ import annotations
 
 from functools import lru_cache
+from zlib import crc32
 
 # (ocr, truth, cost).  Lower-case; the corrector compares lower-cased strings.
 DIACRITIC_RULES: list[tuple[str, str, float]] = [
@@ -114,61 +115,138 @@ def channel_cost(ocr: str, truth: str, diacritic_only: bool = False) -> float:
     return _dp(ocr, truth, diacritic_only)
 
 
+# (OCR glyph, truth letter) -> cheapest one-glyph diacritic rule: ``_dp``'s diacritic-only shortcut
+_DIA_ONE: dict[tuple[str, str], float] = {}
+for _o, _reads in _BY_SRC.items():
+    for _t, _c, _is_dia in _reads:
+        if _is_dia and len(_o) == 1 and len(_t) == 1 and _c < _DIA_ONE.get((_o, _t), float("inf")):
+            _DIA_ONE[(_o, _t)] = _c
+
+
 def _dp(ocr: str, truth: str, diacritic_only: bool) -> float:
     n, m = len(ocr), len(truth)
     INF = float("inf")
+    if diacritic_only and n <= m:
+        # Diacritic-only readings neither insert nor delete: every step reads one or two OCR glyphs
+        # and writes one letter.  So a longer truth is unreachable, and an equally long one is read
+        # glyph by glyph — the cost is the sum, left to right as the programme below adds it, of the
+        # cheapest rule at each differing position (the same float).
+        if n < m:
+            return INF
+        cost = 0.0
+        for o, t in zip(ocr, truth):
+            if o != t:
+                c = _DIA_ONE.get((o, t))
+                if c is None:
+                    return INF
+                cost += c
+        return cost
+    # Rows are finished one at a time: a cell is only lowered from earlier rows and by a deletion from
+    # its left neighbour, so once the deletion chain has run over a row, its cells are final and are
+    # pushed on (match, substitution, extra glyph, rules) — the same minima, and the same float sums,
+    # as relaxing cell by cell.  A rule is tried only where its target occurs in ``truth``.
     d = [[INF] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
-    # per OCR position, once: the rules whose source starts there, and the cost of an extra character
-    rules_at = []
-    ins_at = []
-    for i in range(n + 1):
-        rs = []
-        for L in range(1, _MAX_SRC + 1):
-            if i + L > n:
-                break
-            for tgt, c, is_dia in _BY_SRC.get(ocr[i : i + L], ()):
-                if is_dia or not diacritic_only:
-                    rs.append((L, tgt, len(tgt), c))
-        rules_at.append(rs)
-        ins_at.append(INS_COST_DOUBLE if i < n and ((i > 0 and ocr[i - 1] == ocr[i]) or ocr[i + 1 : i + 2] == ocr[i]) else INS_COST)
-    del_at = []
-    for j in range(m):
-        if truth[j] in DIACRITIC_TARGETS:
-            del_at.append(DEL_COST_DIACRITIC)
-        elif (j > 0 and truth[j - 1] == truth[j]) or truth[j + 1 : j + 2] == truth[j]:
-            del_at.append(DEL_COST_DOUBLE)
-        else:
-            del_at.append(DEL_COST)
+    rules_at = _rules_at(ocr, diacritic_only)
+    at = _starts(truth)  # rule target -> the positions of ``truth`` where it starts
+    if not diacritic_only:
+        del_at = _del_costs(truth)
     for i in range(n + 1):
         row = d[i]
-        nxt = d[i + 1] if i < n else None
-        rs = rules_at[i]
-        oc = ocr[i] if i < n else None
-        ic = ins_at[i]
-        for j in range(m + 1):
-            cur = row[j]
-            if cur == INF:
-                continue
-            if nxt is not None and j < m:
-                if oc == truth[j] and cur < nxt[j + 1]:
-                    nxt[j + 1] = cur
-            for L, tgt, lt, c in rs:
-                if truth.startswith(tgt, j):
-                    nc = cur + c
-                    r2 = d[i + L]
+        if not diacritic_only:
+            prev = row[0]
+            for j in range(m):
+                x = prev + del_at[j]
+                if x < row[j + 1]:
+                    row[j + 1] = x
+                else:
+                    x = row[j + 1]
+                prev = x
+        if i < n:
+            nxt = d[i + 1]
+            oc = ocr[i]
+            if diacritic_only:
+                for j in range(m):
+                    if oc == truth[j]:
+                        cur = row[j]
+                        if cur < nxt[j + 1]:
+                            nxt[j + 1] = cur
+            else:
+                ic = INS_COST_DOUBLE if (i > 0 and ocr[i - 1] == oc) or ocr[i + 1 : i + 2] == oc else INS_COST
+                # (the deletion chain leaves no cell of a row infinite: no test for it)
+                j = 0
+                for cur, tc in zip(row, truth):
+                    x = cur if oc == tc else cur + SUB_COST  # match or substitution
+                    if x < nxt[j + 1]:
+                        nxt[j + 1] = x
+                    x = cur + ic  # an extra glyph
+                    if x < nxt[j]:
+                        nxt[j] = x
+                    j += 1
+                x = row[m] + ic
+                if x < nxt[m]:
+                    nxt[m] = x
+        for L, tgt, lt, c in rules_at[i]:
+            pos = at.get(tgt)
+            if pos:
+                r2 = d[i + L]
+                for j in pos:
+                    nc = row[j] + c
                     if nc < r2[j + lt]:
                         r2[j + lt] = nc
-            if diacritic_only:
-                continue
-            if nxt is not None:
-                if j < m and cur + SUB_COST < nxt[j + 1]:
-                    nxt[j + 1] = cur + SUB_COST
-                if cur + ic < nxt[j]:
-                    nxt[j] = cur + ic
-            if j < m and cur + del_at[j] < row[j + 1]:
-                row[j + 1] = cur + del_at[j]
     return d[n][m]
+
+
+@lru_cache(maxsize=20_000)
+def _rules_at(ocr: str, diacritic_only: bool) -> tuple[tuple[tuple[int, str, int, float], ...], ...]:
+    """Per OCR position (and one past the end): the rules whose source starts there."""
+    n = len(ocr)
+    pieces = _RULE_PIECES[diacritic_only]
+    out = []
+    for i in range(n + 1):
+        rs = pieces.get(ocr[i : i + 1], ())
+        for L in range(2, _MAX_SRC + 1):
+            if i + L > n:
+                break
+            more = pieces.get(ocr[i : i + L])
+            if more:
+                rs += more
+        out.append(rs)
+    return tuple(out)
+
+
+# OCR piece -> its rules ``(piece length, target, target length, cost)`` in ``_BY_SRC`` order, for
+# ``_rules_at``; [False] all rules, [True] the diacritic ones
+_RULE_PIECES = {dia: {src: tuple((len(src), t, len(t), c) for t, c, is_dia in reads if is_dia or not dia)
+                      for src, reads in _BY_SRC.items()} for dia in (False, True)}
+
+
+_MAX_TGT = max(len(t) for _, t, _ in RULES)
+
+
+@lru_cache(maxsize=20_000)
+def _starts(truth: str) -> dict[str, list[int]]:
+    """Every piece of ``truth`` as long as a rule target -> the positions where it starts."""
+    out: dict[str, list[int]] = {}
+    m = len(truth)
+    for j in range(m):
+        for L in range(1, min(_MAX_TGT, m - j) + 1):
+            out.setdefault(truth[j : j + L], []).append(j)
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _del_costs(truth: str) -> tuple[float, ...]:
+    """Per truth position: the cost of that letter missing from the OCR string."""
+    out = []
+    for j in range(len(truth)):
+        if truth[j] in DIACRITIC_TARGETS:
+            out.append(DEL_COST_DIACRITIC)
+        elif (j > 0 and truth[j - 1] == truth[j]) or truth[j + 1 : j + 2] == truth[j]:
+            out.append(DEL_COST_DOUBLE)
+        else:
+            out.append(DEL_COST)
+    return tuple(out)
 
 
 def substitution_walk(src: str, kept: str, table, max_src: int, max_subs: int, max_cost: float,
@@ -181,9 +259,18 @@ def substitution_walk(src: str, kept: str, table, max_src: int, max_subs: int, m
     ``prefix_ok`` a branch is cut as soon as its prefix cannot begin a key (a
     trie-style search without a trie in memory).  Returns the cheapest cost of
     each result.  Shared by the lexicon-key and the skeleton-key searches.
+
+    A ``prefix_ok`` with a crc32 bitmap (``lexicon.PrefixBits``) is tested inline with the crc
+    carried along the branch (one ``crc32`` of the appended piece per step, no re-encoding of the
+    prefix): the hot loop of candidate search.  Its false positives only keep a branch that cannot
+    reach a key (a string no lookup finds); every live branch is walked as before, in the same order.
     """
     out: dict[str, float] = {}
     n = len(src)
+    kept_b, opts, branch, _ = _walk_plan(src, kept, table, max_src, diacritic_only)
+    bits = getattr(prefix_ok, "bits", None)
+    if bits is not None:
+        return _bitmap_walk(n, kept, kept_b, opts, branch, max_subs, max_cost, bits, prefix_ok.mask, out)
 
     def walk(i: int, acc: str, cost: float, subs: int) -> None:
         if prefix_ok is not None and acc and not prefix_ok(acc):
@@ -195,14 +282,121 @@ def substitution_walk(src: str, kept: str, table, max_src: int, max_subs: int, m
         walk(i + 1, acc + kept[i], cost, subs)
         if subs >= max_subs:
             return
-        for L in range(1, max_src + 1):
-            if i + L > n:
-                break
-            for rep, c, is_dia in table.get(src[i : i + L], ()):
-                if diacritic_only and not is_dia:
-                    continue
-                if cost + c <= max_cost:
-                    walk(i + L, acc + rep, cost + c, subs + 1)
+        for L, rep, _, c in opts[i]:
+            if cost + c <= max_cost:
+                walk(i + L, acc + rep, cost + c, subs + 1)
 
     walk(0, "", 0.0, 0)
     return out
+
+
+_PLANS: dict[tuple, tuple] = {}  # ``_walk_plan``: a token's walks (skeleton keys, one-edit keys) share one
+_PLANS_MAX = 20_000
+_PIECES: dict[tuple, tuple] = {}  # (id(table), diacritic_only) -> (table, piece -> its options, encoded)
+
+
+def _walk_plan(src: str, kept: str, table, max_src: int, diacritic_only: bool):
+    """Per position of ``src``: the kept glyph (utf-8), the replacements that start there
+    ``(piece length, replacement, its utf-8, cost)`` in ``table`` order, and the first position at or
+    after it where a replacement starts (``len(src)``: none).  Built once per walk, not at every visit."""
+    key = (src, kept, id(table), max_src, diacritic_only)
+    plan = _PLANS.get(key)
+    if plan is None or plan[3] is not table:  # (an id is only reused by another table after this one died)
+        got = _PIECES.get((id(table), diacritic_only))
+        if got is None or got[0] is not table:
+            got = _PIECES[(id(table), diacritic_only)] = (table, {
+                k: tuple((len(k), rep, rep.encode("utf-8"), c) for rep, c, is_dia in v if is_dia or not diacritic_only)
+                for k, v in table.items()})
+        pieces = got[1]
+        n = len(src)
+        opts = []
+        for i in range(n):
+            o = pieces.get(src[i], ())
+            for L in range(2, max_src + 1):
+                if i + L > n:
+                    break
+                more = pieces.get(src[i : i + L])
+                if more:
+                    o += more
+            opts.append(o)
+        branch = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            branch[i] = i if opts[i] else branch[i + 1]
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        plan = _PLANS[key] = ([ch.encode("utf-8") for ch in kept], opts, branch, table)
+    return plan
+
+
+def _bitmap_walk(n: int, kept: str, kept_b, opts_b, branch, max_subs: int, max_cost: float, bits, mask: int,
+                 out: dict[str, float]):
+    """``substitution_walk`` with the prefix test on a crc32 bitmap, the crc extended piece by piece.
+
+    A run of glyphs that no replacement can start in (or any run once ``max_subs`` is spent) is
+    appended and tested in one step: a prefix inside it that cannot begin a key makes the whole run
+    fail the test (but for a false positive, which only walks on to a string no lookup finds).  The
+    strings that are keys, their costs and their order are those of the glyph-by-glyph walk.
+    """
+
+    def walk(i: int, acc: str, h: int, cost: float, subs: int) -> None:
+        # ``acc`` (crc ``h``) passed the prefix test; run on to the next position with a choice
+        j = branch[i] if subs < max_subs else n
+        if j > i:
+            run = kept[i:j]
+            h = crc32(run.encode("utf-8"), h)
+            if not bits[(h & mask) >> 3] >> (h & 7) & 1:
+                return
+            acc += run
+            i = j
+        if i >= n:
+            if acc not in out or cost < out[acc]:
+                out[acc] = cost
+            return
+        h2 = crc32(kept_b[i], h)
+        if bits[(h2 & mask) >> 3] >> (h2 & 7) & 1:
+            walk(i + 1, acc + kept[i], h2, cost, subs)
+        for L, rep, rb, c in opts_b[i]:
+            nc = cost + c
+            if nc <= max_cost:
+                h2 = crc32(rb, h)
+                if bits[(h2 & mask) >> 3] >> (h2 & 7) & 1:
+                    walk(i + L, acc + rep, h2, nc, subs + 1)
+
+    walk(0, "", 0, 0.0, 0)
+    return out
+
+
+def prefix_walks(src: str, kept: str, table, max_src: int, max_subs: int, max_cost: float,
+                 diacritic_only: bool, prefix_ok) -> list[dict[str, float]]:
+    """``substitution_walk`` of every prefix of ``src`` at once (``prefix_ok`` a crc32 bitmap).
+
+    ``out[j]`` holds the strings of ``substitution_walk(src[:j], kept[:j], ...)``: they are the nodes
+    the walk of ``src`` reaches at position j, in the same depth-first order (a piece that would end
+    past j is one that walk does not have), with the same costs.  One walk instead of one per
+    prefix, for the compound-part search that tries every head of a token.
+    """
+    n = len(src)
+    kept_b, opts, _, _ = _walk_plan(src, kept, table, max_src, diacritic_only)
+    bits, mask = prefix_ok.bits, prefix_ok.mask
+    outs: list[dict[str, float]] = [{} for _ in range(n + 1)]
+
+    def walk(i: int, acc: str, h: int, cost: float, subs: int) -> None:
+        o = outs[i]
+        if acc not in o or cost < o[acc]:
+            o[acc] = cost
+        if i >= n:
+            return
+        h2 = crc32(kept_b[i], h)
+        if bits[(h2 & mask) >> 3] >> (h2 & 7) & 1:
+            walk(i + 1, acc + kept[i], h2, cost, subs)
+        if subs >= max_subs:
+            return
+        for L, rep, rb, c in opts[i]:
+            nc = cost + c
+            if nc <= max_cost:
+                h2 = crc32(rb, h)
+                if bits[(h2 & mask) >> 3] >> (h2 & 7) & 1:
+                    walk(i + L, acc + rep, h2, nc, subs + 1)
+
+    walk(0, "", 0, 0.0, 0)
+    return outs

@@ -137,6 +137,7 @@ class Corrector:
         self.compounds = Compounds(lexicon)
         self.gen = CandidateGenerator(lexicon, self.compounds)
         self._known: dict[str, bool] = {}
+        self._protected: dict[tuple[str, str, str], bool] = {}
         # Whole-token decisions, kept across pages: (token, context class, damage bucket) -> (decision,
         # candidate words whose document-cache membership was consulted, those of them that were in it)
         self._decisions: OrderedDict = OrderedDict()
@@ -315,7 +316,11 @@ class Corrector:
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
         w = words[k]
-        if is_protected(w, self.lex):
+        pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
+        protected = self._protected.get(pkey)
+        if protected is None:
+            protected = self._protected[pkey] = is_protected(w, self.lex)
+        if protected:
             if self._one_is_i(words, k):
                 return "i", "confusion", 0.3, "1→i", True
             return None
@@ -323,7 +328,7 @@ class Corrector:
             return "i", "confusion", 0.3, f"{w.text}→i", True
         text = w.text
         low = text.lower()
-        if not any(c.isalpha() for c in low):
+        if not low.isalpha() and not any(c.isalpha() for c in low):
             return None
         sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
         name_mode = text[0].isupper() and not sentence_start and not text.isupper()

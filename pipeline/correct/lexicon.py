@@ -32,6 +32,55 @@ LEXICON_FILE = "lexicon.pickle"
 FREQUENT_FILE = "frequent.pickle"  # frequent.build(): OCR readings of the most frequent words
 FORMAT_VERSION = 3
 SHORT_PREFIX = 5  # skeleton-key prefixes up to this length are memoised (``has_sk_prefix``)
+PREFIX_BITS = 27  # the prefix bitmaps (``PrefixBits``): 2**27 bits = 16 MB each, ~1 % false positives
+
+
+class PrefixBits:
+    """The prefix-hash table as a bitmap of crc32 values (low ``PREFIX_BITS`` bits), for the search walks.
+
+    A bisect in the sorted array costs a microsecond; a bit test ~50 ns, and ``substitution_walk``
+    extends the crc of a prefix by the appended piece instead of re-hashing it.  A false positive (a
+    hash sharing a bit) only keeps a dead branch, whose strings no lookup finds: the same candidates.
+    Callable like ``Lexicon.has_prefix``.
+    """
+
+    __slots__ = ("bits", "mask")
+
+    def __init__(self, hashes: array, nbits: int = PREFIX_BITS) -> None:
+        import numpy as np
+
+        self.mask = (1 << nbits) - 1
+        h = np.asarray(hashes, dtype=np.uint32) & np.uint32(self.mask)
+        byte, bit = h >> 3, h & 7
+        bits = np.zeros(1 << (nbits - 3), dtype=np.uint8)
+        for b in range(8):  # one bit position per pass: repeated bytes in a pass all get the same bit
+            bits[byte[bit == b]] |= np.uint8(1 << b)
+        self.bits = bits.tobytes()
+
+    def __call__(self, s: str) -> bool:
+        h = zlib.crc32(s.encode("utf-8")) & self.mask
+        return bool(self.bits[h >> 3] >> (h & 7) & 1)
+
+    def prefix_len(self, s: str) -> int:
+        """An upper bound of the length of the longest prefix of ``s`` that may begin a key: no longer
+        prefix of ``s`` is one (a prefix that fails the test proves every longer one fails).
+
+        Binary search on the test: the answer passes and the next length fails (or is past the end),
+        so the true length is at most the answer — with false positives the search may end higher
+        than a glyph-by-glyph scan would, never lower than the truth."""
+        bits, mask = self.bits, self.mask
+        b = s.encode("utf-8")
+        ascii_ = len(b) == len(s)
+        lo, hi = 0, len(s) + 1  # s[:lo] passes (the empty prefix trivially); s[:hi] fails (or hi past the end)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            h = zlib.crc32(b[:mid] if ascii_ else s[:mid].encode("utf-8"))
+            if bits[(h & mask) >> 3] >> (h & 7) & 1:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
 
 
 @dataclass
@@ -54,6 +103,15 @@ class Lexicon:
     second: dict = field(default_factory=dict)  # skeleton length -> (skeletons, words): second-chance search
     pairs: "frozenset[str] | None" = None  # letter pairs of common words (``corrector.letter_pairs``)
     _short_sk: dict = field(default_factory=dict, repr=False, compare=False)
+    # bitmaps of ``prefixes`` / ``sk_prefixes`` for the search walks (None: the callables above)
+    prefix_filter: "PrefixBits | None" = field(default=None, repr=False, compare=False)
+    sk_filter: "PrefixBits | None" = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.prefixes is not None and self.prefix_filter is None:
+            self.prefix_filter = PrefixBits(self.prefixes)
+        if self.sk_prefixes is not None and self.sk_filter is None:
+            self.sk_filter = PrefixBits(self.sk_prefixes)
 
     def has_sk_prefix(self, s: str) -> bool:
         if len(s) <= SHORT_PREFIX:  # short prefixes recur across tokens: memoised (bounded by the alphabet)

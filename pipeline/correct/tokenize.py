@@ -99,7 +99,24 @@ def words_of_page(lines: list[str]) -> list[Word]:
             a, b = split_core(chunk)
             core = chunk[a:b]
             is_last = ci == len(chunks) - 1
-            if core:
+            if core and "-" not in core:  # the common case, one part: the flags below for a single part
+                out.append(
+                    Word(
+                        text=core,
+                        line=li,
+                        start=m.start() + a,
+                        end=m.start() + b,
+                        chunk=chunk,
+                        chunk_core=core,
+                        hyphen_after=chunk[b:].startswith("-"),
+                        line_end=is_last,
+                        paragraph_start=blank_before and ci == 0,
+                        after_sentence_end=prev_chunk_end_punct,
+                        block_start=block and ci == 0,
+                        title_line=title,
+                    )
+                )
+            elif core:
                 base = m.start() + a
                 parts, pos = [], 0
                 for piece in core.split("-"):
