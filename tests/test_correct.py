@@ -131,7 +131,7 @@ def test_sample_regression_guard(corrector: Corrector) -> None:
     assert cer <= 0.0106 and wer <= 0.0378 and broken <= 0.002
 
 
-@pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: CER ~1.04%, WER ~3.76%)")
+@pytest.mark.xfail(strict=True, reason="acceptance target not met yet (see report: CER ~1.03%, WER ~3.64%)")
 def test_sample_acceptance_targets(corrector: Corrector) -> None:
     cer, wer, broken = _scores(corrector, "sample 1-150")
     assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002

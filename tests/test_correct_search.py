@@ -53,7 +53,8 @@ def _reference_dp(ocr: str, truth: str, diacritic_only: bool) -> float:
                 d[i + 1][j + 1] = min(d[i + 1][j + 1], cur + C.SUB_COST)
             if i < n:
                 double = (i > 0 and ocr[i - 1] == ocr[i]) or ocr[i + 1 : i + 2] == ocr[i]
-                d[i + 1][j] = min(d[i + 1][j], cur + (C.INS_COST_DOUBLE if double else C.INS_COST))
+                extra = C.INS_COST_DOUBLE if double else C.INS_COST_DIGIT if ocr[i].isdigit() else C.INS_COST
+                d[i + 1][j] = min(d[i + 1][j], cur + extra)
             if j < m:
                 if truth[j] in C.DIACRITIC_TARGETS:
                     dc = C.DEL_COST_DIACRITIC

@@ -60,6 +60,9 @@ DIACRITIC_TARGETS = set("åäöé")
 SUB_COST = 1.0
 INS_COST = 1.0  # extra character in the OCR string
 INS_COST_DOUBLE = 0.5
+# A digit among letters is a misread letter ("4lagts", "f6r"), hardly ever a speck read as a glyph
+# (specks come out as . , ' | -): dropping it must cost more than reading it as its letter.
+INS_COST_DIGIT = 1.5
 DEL_COST = 1.0  # truth character missing from OCR
 DEL_COST_DIACRITIC = 0.6
 DEL_COST_DOUBLE = 0.5  # one letter of a doubled consonant lost ("tilI" → "till" style: "fins" → "finns")
@@ -172,7 +175,8 @@ def _dp(ocr: str, truth: str, diacritic_only: bool) -> float:
                         if cur < nxt[j + 1]:
                             nxt[j + 1] = cur
             else:
-                ic = INS_COST_DOUBLE if (i > 0 and ocr[i - 1] == oc) or ocr[i + 1 : i + 2] == oc else INS_COST
+                ic = INS_COST_DOUBLE if (i > 0 and ocr[i - 1] == oc) or ocr[i + 1 : i + 2] == oc else \
+                    INS_COST_DIGIT if oc.isdigit() else INS_COST
                 # (the deletion chain leaves no cell of a row infinite: no test for it)
                 j = 0
                 for cur, tc in zip(row, truth):

@@ -83,6 +83,25 @@ class PrefixBits:
 
 
 
+def _unpickle(path: Path):
+    """``pickle.load`` with the cyclic GC paused.
+
+    Unpickling a million-entry table allocates containers fast enough to trigger
+    dozens of collections, each walking everything allocated so far; none can
+    free anything.  Paused, the load takes ~10 % less CPU in every worker.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass
 class Lexicon:
     words: dict[str, int]
@@ -157,8 +176,7 @@ class Lexicon:
                 f"correction lexicon {path} is missing; run `make dictionaries` "
                 "(python -m pipeline.correct.build_lexicon)"
             )
-        with open(path, "rb") as f:
-            data = pickle.load(f)
+        data = _unpickle(path)
         if data.get("version") != FORMAT_VERSION:
             raise MissingDependencyError(f"correction lexicon {path} is outdated; run `make dictionaries`")
         freq_path = path.parent / FREQUENT_FILE
@@ -169,8 +187,7 @@ class Lexicon:
         second: dict = {}
         pairs = None
         if freq_path.exists():
-            with open(freq_path, "rb") as f:
-                fdata = pickle.load(f)
+            fdata = _unpickle(freq_path)
             if fdata.get("version") == FORMAT_VERSION:
                 frequent = fdata["table"]
                 prefixes = fdata.get("prefixes")
