@@ -208,7 +208,7 @@ def _proposal_cases():
 @pytest.mark.parametrize("text,n,first", list(_proposal_cases()))
 def test_proposal_variants(text, n, first):
     body = "Motion om cykelvägar\n\n" + "Vi har länge arbetat för bättre cykelvägar i hela kommunen och ser behov.\n\n"
-    body += "\n".join(text.split(" / ")) + "\n\nEva Svensson (mp)\n"
+    body += "\n".join(text.replace(" // ", "\n\n").split(" / ")) + "\n\nEva Svensson (mp)\n"
     docs = segment(pages(body))
     props = docs[0].proposals
     assert len(props) == n
@@ -360,3 +360,39 @@ def test_names_in_a_wrapped_paragraph_are_not_signers():
             "Karin Ströms yrkande.\n\nLena Holm, förvaltningschef\n")
     docs = segment(pages(text))
     assert [(a.name, a.role) for a in docs[0].authors] == [("Lena Holm", "förvaltningschef")]
+
+
+def test_misread_one_word_marker_still_opens_a_protocol():
+    from pipeline.segment.documents import marker
+
+    assert marker("SAMMANTRÄDESPRCTOKOLL") == ("protokollsutdrag", "strong")
+    assert marker("PROTOKOLLSUTDRAC") == ("protokollsutdrag", "strong")
+    assert marker("Sammanträdesdatum") is None  # a near word is not the keyword
+
+
+def test_decision_without_the_lead_in_glued_above_it():
+    text = ("TJÄNSTESKRIVELSE\n\nSvar på motion om fler bänkar\n\nFörslag till beslut\n\n"
+            "Kommunstyrelsen föreslår kommunfullmäktige fatta följande beslut.\n"
+            "Kommunfullmäktige bifaller motionen.\n\nSammanfattning\n\n"
+            "Motionären vill ha fler bänkar längs promenadstråken i hela kommunen.\n")
+    doc = segment(pages(text))[0]
+    assert doc.decision_proposal.text == "Kommunfullmäktige bifaller motionen."
+    assert doc.decision_proposal.outcome == "bifall"
+
+
+def test_decision_runs_on_over_a_paragraph_break_after_a_function_word():
+    text = ("TJÄNSTESKRIVELSE\n\nSvar på motion om samarbete\n\nFörslag till beslut\n\n"
+            "Med hänsyn till det samarbete som redan pågår mellan\n\n"
+            "Södertörnskommunerna föreslås inga ytterligare åtgärder.\n\nBakgrund\n\n"
+            "Motionärerna vill att kommunen fördjupar samarbetet med grannkommunerna.\n")
+    doc = segment(pages(text))[0]
+    assert doc.decision_proposal.text.endswith("mellan Södertörnskommunerna föreslås inga ytterligare åtgärder.")
+
+
+def test_recipient_line_is_not_part_of_the_title():
+    text = ("YSTADS KOMMUN\n\nMotion om trygghetsvärdar i centrum\nTill kommunfullmäktige\n\n"
+            "Många berättar att de undviker centrum på kvällarna och vill se fler vuxna ute.\n\n"
+            "Vi föreslår därför\n\natt kommunen anställer trygghetsvärdar.\n\nAnna Berg (S)\n")
+    doc = segment(pages(text))[0]
+    assert doc.title == "Motion om trygghetsvärdar i centrum"
+    assert doc.addressed_to is not None and "kommunfullmäktige" in doc.addressed_to.lower()

@@ -36,6 +36,7 @@ def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | N
         text = " ".join(a.text for a in atts)
         return DecisionProposal(text=text, outcome=outcome(text))  # type: ignore[arg-type]
     for first, last, text in paragraphs(lines, start, stop):
+        first = _after_leadin(lines, first, last)
         text = _before_signature(lines, first, last) or text
         if len(text) < 40 and outcome(text) == "other":
             continue  # short lines are page furniture or signatures, unless they state a verdict ('Motionen anses besvarad.')
@@ -47,6 +48,15 @@ def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | N
 
 # how a lead-in sentence ends: '... föreslår kommunfullmäktige besluta', '... fatta följande beslut.'
 _LEADIN_END = re.compile(r"(:|\bbesluta|\bbeslutar|\bfoljande beslut\.?|\bfoljande)\s*$")
+
+
+def _after_leadin(lines: list[Ln], first: int, last: int) -> int:
+    """Skip a lead-in line glued to the decision ('... fatta följande beslut.' + 'Kommunfullmäktige
+    bifaller motionen.' with the blank line between them lost on a scan)."""
+    content = [ln for ln in lines[first : last + 1] if ln.content]
+    if len(content) >= 2 and proposals.is_leadin(content[0].text) and _LEADIN_END.search(mfold(content[0].text)):
+        return content[1].idx
+    return first
 
 
 def _before_signature(lines: list[Ln], first: int, last: int) -> str:

@@ -54,6 +54,27 @@ def marker(text: str) -> tuple[str, str] | None:
     for rx, typ, strength in _markers():
         if rx.search(s):
             return typ, strength
+    fixed = _near_keyword(s)
+    if fixed:
+        return marker(fixed)
+    return None
+
+
+# One-word strong markers that a degraded scan may misread by a letter ("SAMMANTRÄDESPRCTOKOLL").
+# The correction stage leaves all-capital words alone (they may be acronyms), so the match is here.
+_KEYWORDS = ("protokollsutdrag", "sammantradesprotokoll", "tjansteskrivelse", "tjansteutlatande")
+
+
+def _near_keyword(s: str) -> str | None:
+    """The keyword a long one-word line is a misreading of: at most one edit (two from 16 letters)."""
+    if " " in s or len(s) < 10:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    for k in _KEYWORDS:
+        limit = 2 if len(k) >= 16 else 1
+        if s != k and Levenshtein.distance(s, k, score_cutoff=limit) <= limit:
+            return k
     return None
 
 

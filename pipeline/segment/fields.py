@@ -150,6 +150,8 @@ def _title_continuation(text: str) -> bool:
         return False
     if s.endswith(":") or leadin_re().search(mfold(s)):
         return False  # "Vi yrkar:" / "Partiet föreslår" opens the body: OCR dropped the blank line before it
+    if re.match(r"^till\b", mfold(s)) and addressee(s):
+        return False  # "Till kommunfullmäktige" under the title: the recipient, with the blank line lost
     if parse_date(s):
         return False  # "Motion den 14 september 2020 av Karin Sjöholm m.fl. (L)": a subtitle naming the motion's date
     return not (s[0].isupper() and len(s) > 60)

@@ -225,7 +225,9 @@ def continues(prev_text: str, next_text: str) -> bool:
     if prev_text.endswith(SENTENCE_END):
         return False
     first = next_text[0]
-    return first.islower() or first.isdigit() or prev_text.endswith(("-", ","))
+    # "... planeras mellan" / "Södertörnskommunerna ...": a sentence cannot end on a function word,
+    # so a capital after one is a name, not a new sentence
+    return first.islower() or first.isdigit() or prev_text.endswith(("-", ",")) or unfinished(prev_text)
 
 
 def paragraphs(lines: list[Ln], start: int, stop: int) -> list[tuple[int, int, str]]:

@@ -2,7 +2,7 @@
 
 Recognised forms: ``Att ...``, ``att ...``, ``• att ...``, ``- att ...``,
 ``1. Att ...``, ``(2) att ...``, and OCR'd bullets read as ``¢ * v e o «``;
-``att`` itself may be misread as ``art``/``act``.  A line starting with *att*
+``att`` itself may be misread as ``art``/``act``/``ätt``.  A line starting with *att*
 only opens a proposal when it cannot be a wrapped sentence: after a lead-in
 ("föreslår vi", "yrkar:", "föreslår kommunfullmäktige besluta"), inside a run of
 proposals, or behind a bullet or number.  A proposal continues over line breaks,
@@ -24,7 +24,7 @@ from .vocab import leadin_re, mfold
 _BULLET = r"(?:[•·∙◦●○▪■\-–—*¢€«»>✓]{1,3}|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
 # The space after "att" may come out of a fax as a hyphen ("att-utredningen redovisar"); "att-satsen",
 # a word of its own, does not start a proposal.
-ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[Aa](?:tt|rt|ct|tr|rr|tc))(?:\s+|[-–](?!sats)(?=[a-zåäö]))(?P<rest>\S.*)$")
+ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[AaÄäÅå](?:tt|rt|ct|tr|rr|tc))(?:\s+|[-–](?!sats)(?=[a-zåäö]))(?P<rest>\S.*)$")
 
 
 _LEAD_JUNK = re.compile(r"^[>|\\/'‘’`~^]+\s*")  # specks and margin marks OCR puts before a line
@@ -52,7 +52,7 @@ class Found:
 
 def _norm_att(m: re.Match[str]) -> str:
     att = m.group("att")
-    return ("Att" if att[0] == "A" else "att") + " " + m.group("rest").strip()
+    return ("Att" if att[0].isupper() else "att") + " " + m.group("rest").strip()
 
 
 def is_leadin(text: str) -> bool:
@@ -91,7 +91,12 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
         opens = False
         if m:
             bullet = bool(m.group("bullet"))
-            after_stop = prev is None or gap or prev.text.endswith((".", ",", ";", ":")) or is_leadin(prev.text)
+            # A blank line (Tesseract's paragraph break) is a stop unless an "Att ..." sats broke off
+            # mid-phrase: "... för" + "att i uppnå ..." is one sentence whatever the layout did.  (In a
+            # list written with lower-case "att", "..., samt" + "att ..." is the next sats.)
+            wrapped = (bool(cur) and not bullet and m.group("att")[0].islower() and _unfinished(cur[-1].text)
+                       and ATT_LINE.match(cur[0].text).group("att")[0].isupper())
+            after_stop = prev is None or (gap and not wrapped) or prev.text.endswith((".", ",", ";", ":")) or is_leadin(prev.text)
             opens = bullet or (in_run and after_stop) or (cur != [] and after_stop)
         if opens:
             close()
