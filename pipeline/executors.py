@@ -178,6 +178,34 @@ class TaskExecutor:
         self.shutdown(kill=exc_type is not None)
 
 
+def _death_reason(pool: ProcessPoolExecutor) -> str:
+    """How a broken pool's workers ended, from their exit codes: a signal names the likely cause.
+
+    SIGKILL is what the kernel's out-of-memory killer sends; SIGSEGV/SIGABRT come from a native
+    library.  Without a readable exit code the cause stays open.
+    """
+    codes = []
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        code = getattr(proc, "exitcode", None)
+        if code not in (None, 0):
+            codes.append(code)
+    if not codes:
+        return "native crash or out of memory"
+    parts = []
+    for code in sorted(set(codes)):
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            hint = {"SIGKILL": "killed: often the out-of-memory killer", "SIGSEGV": "native crash",
+                    "SIGABRT": "native abort"}.get(name, "")
+            parts.append(f"{name}: {hint}" if hint else name)
+        else:
+            parts.append(f"exit code {code}")
+    return "; ".join(parts)
+
+
 class LocalExecutor(TaskExecutor):
     """A ``ProcessPoolExecutor`` with crash quarantine (see module docstring)."""
 
@@ -269,12 +297,14 @@ class LocalExecutor(TaskExecutor):
                 outcomes.append(self._collect(fut))
         self._running.clear()
         probe, self._probe = self._probe, None
+        how = _death_reason(self._pool)
         if probe is not None and len(suspects) == 1 and suspects[0] is probe:
             # It was running alone: this call kills its worker.
             outcomes.append(Outcome(probe.key, None, TaskError(
-                "worker-crashed", "the worker process died while processing this (native crash or out of memory)")))
+                "worker-crashed", f"the worker process died while processing this ({how})")))
             suspects = []
-        log.warning("worker process died; restarting the pool and re-running %d call(s) one at a time", len(suspects))
+        log.warning("worker process died (%s); restarting the pool and re-running %d call(s) one at a time",
+                    how, len(suspects))
         self._kill_pool(self._pool)
         self._pool = self._new_pool()
         self.restarts += 1

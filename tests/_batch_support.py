@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -75,4 +76,6 @@ def crash_on(value: str) -> str:
     """For the executor test: kill the worker process outright on "boom" (like a segfault)."""
     if value == "boom":
         os._exit(70)
+    if value == "sigkill":  # what the out-of-memory killer does
+        os.kill(os.getpid(), signal.SIGKILL)
     return value.upper()

@@ -25,6 +25,7 @@ def test_broken_pool_loses_only_the_crashing_call() -> None:
         got = _drain(ex)
         assert set(got) == set(values)
         assert got["boom"].error is not None and got["boom"].error.reason == "worker-crashed"
+        assert "exit code 70" in got["boom"].error.message, got["boom"].error
         for v in values:
             if v != "boom":
                 assert got[v].error is None and got[v].value == v.upper(), got[v]
@@ -32,6 +33,15 @@ def test_broken_pool_loses_only_the_crashing_call() -> None:
         # the restarted pool keeps working
         ex.submit("after", crash_on, "after")
         assert _drain(ex)["after"].value == "AFTER"
+
+
+def test_a_killed_worker_is_reported_with_its_signal() -> None:
+    with LocalExecutor(1) as ex:
+        ex.submit("sigkill", crash_on, "sigkill")
+        got = _drain(ex)
+    err = got["sigkill"].error
+    assert err is not None and err.reason == "worker-crashed"
+    assert "SIGKILL" in err.message and "out-of-memory" in err.message, err
 
 
 def test_exceptions_become_task_errors() -> None:
