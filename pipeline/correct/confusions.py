@@ -60,7 +60,7 @@ DIACRITIC_TARGETS = set("åäöé")
 SUB_COST = 1.0
 INS_COST = 1.0  # extra character in the OCR string
 INS_COST_DOUBLE = 0.5
-# A digit among letters is a misread letter ("4lagts", "f6r"), hardly ever a speck read as a glyph
+# A digit among letters is a misread letter (6 for ö, 4 for å, 1 for l), hardly ever a speck read as a glyph
 # (specks come out as . , ' | -): dropping it must cost more than reading it as its letter.
 INS_COST_DIGIT = 1.5
 DEL_COST = 1.0  # truth character missing from OCR
