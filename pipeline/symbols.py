@@ -7,7 +7,7 @@ out as something else.  What it actually produces was measured by rendering
 typewriter fonts, clean and fax-degraded, and OCR'ing with ``-l swe``
 (see tests/fixtures/symbols.tsv, which holds those outputs):
 
-* ``§``  -> ``8``, ``$``, ``&``, ``S``; ``§§`` -> ``88``, ``$$``, ``SS``,
+* ``§``  -> ``8``, ``$``, ``&``, ``S`` (and ``83`` on degraded scans); ``§§`` -> ``88``, ``$$``, ``SS``,
   ``S$``, ``$8``; glued to an abbreviation: ``KS § 96`` -> ``KS3 96``/``KSS 96``
 * ``%``  -> a separate token ``26``, ``20``, ``24``, ``90``, ``96``, ``260``,
   ``246``, ``2`` ... or glued to the number: ``100%`` -> ``100920``,
@@ -43,14 +43,14 @@ class SymbolRepair(NamedTuple):
 # A paragraph number, or a range "12-14", not part of a date, time, decimal,
 # or amount, and not followed by another number (table rows).
 _PARNUM = r"\d{1,3}(?:\s?[-–]\s?\d{1,3})?"
-_PARNUM_END = (r"(?![\d/]|[.,:]\d|\s*[-–]?\s*\d|\s*%"
-               r"|\s+(?:kr|kronor|miljoner|miljarder|mkr|mnkr|tkr|st|procent|år|månader|dagar|timmar|"
+_PARNUM_END = (r"(?![\d/]|[.,:]\d|[ \t]*[-–]?[ \t]*\d|[ \t]*%"  # same line only: repairs are line-local
+               r"|[ \t]+(?:kr|kronor|miljoner|miljarder|mkr|mnkr|tkr|st|procent|år|månader|dagar|timmar|"
                r"veckor|minuter|meter|km|personer|platser|elever|barn)\b)")
 
 # Read as § anywhere before a paragraph number: never ordinary in that position.
 _SECT_STRONG = r"\$|&|\$\$|SS|S\$|\$S|\$8|8\$|&\$|\$&|&&|8S|S8|§"
 # Ordinary characters/numbers too: need context.
-_SECT_WEAK = r"8|S|s|88"
+_SECT_WEAK = r"83|8|S|s|88"
 
 _CONTEXT_WORDS = (
     "enligt", "enl.", "i", "och", "samt", "se", "jfr", "jämför", "till", "protokoll", "protokollet",
@@ -69,7 +69,8 @@ _SECT_RE = re.compile(
 _GLUED_BODIES = r"KS|KF|KSAU|AU|BUN|UN|TN|SN|MN|MBN|BN|ON|KFN|SBN"
 _SECT_GLUED_RE = re.compile(rf"\b(?P<body>{_GLUED_BODIES})(?P<tok>3|S|\$|8|&)(?P<sp>[ \t]+)(?P<num>{_PARNUM}){_PARNUM_END}")
 
-_WEAK = {"8", "S", "s", "88"}
+_WEAK = {"8", "S", "s", "88", "83"}
+_BODY_ONLY = {"83"}  # seen on degraded scans ("RS 83 288"): only after a body's abbreviation
 _DOUBLE = {"88", "$$", "SS", "S$", "$S", "$8", "8$", "&$", "$&", "&&", "8S", "S8"}
 
 
@@ -89,6 +90,8 @@ def _line_has_section_before(text: str, pos: int) -> bool:
 
 def _section_context(text: str, start: int, tok: str, at_line_start: bool, repaired_before: bool) -> str | None:
     """Name of the context rule that licenses reading ``tok`` as § here, or None."""
+    if tok in _BODY_ONLY:
+        return "after-body" if re.fullmatch(_BODY, _prev_word(text, start).rstrip(",;:")) else None
     if at_line_start:
         return "line-start"
     prev = _prev_word(text, start)

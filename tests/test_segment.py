@@ -396,3 +396,29 @@ def test_recipient_line_is_not_part_of_the_title():
     doc = segment(pages(text))[0]
     assert doc.title == "Motion om trygghetsvärdar i centrum"
     assert doc.addressed_to is not None and "kommunfullmäktige" in doc.addressed_to.lower()
+
+
+def test_protocol_item_number_with_short_tokens_is_not_noise():
+    from pipeline.segment.lines import is_noise
+
+    assert not is_noise("RS § 288")
+    assert is_noise("3] e b")
+
+
+def test_citing_a_tjansteskrivelse_is_no_title_and_a_title_with_yttrande_suffix_is_a_reply():
+    from pipeline.segment.documents import marker
+
+    assert marker("Tjänsteskrivelse, teknikförvaltningen, 2017-10-16") is None
+    assert marker("Tjänsteskrivelse 2017-10-16") == ("yttrande", "title")
+    assert marker("Motion (M) om kommunala feriejobb – yttrande") == ("yttrande", "title")
+    assert marker("Motion (M) om kommunala feriejobb") == ("motion", "title")
+
+
+def test_protocol_item_title_is_under_its_own_paragraph_not_an_earlier_handling():
+    text = ("Region Exempel\nRegionstyrelsen\n\nPROTOKOLL\n\nRS § 288\n\n"
+            "Motion från Bo Ek (C) om vinterbussar\n\nRS 2017/412\nAU § 261   2017-11-06\n\n"
+            "Regionstyrelsens förslag till regionfullmäktige\n\n• Motionen bifalls.\n\nSammanfattning\n\n"
+            "Bo Ek (C) föreslår i en motion att busstrafiken förstärks under vintern för de boende.\n")
+    doc = segment(pages(text))[0]
+    assert doc.type == "protokollsutdrag"
+    assert doc.title == "Motion från Bo Ek (C) om vinterbussar"

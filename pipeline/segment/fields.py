@@ -52,16 +52,19 @@ def _clean_title(text: str) -> str:
 def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str | None, int, int]:
     """(title, subtitle, first line idx, last line idx) — idx -1 when there is no title."""
     head = [l for l in header(lines, span) if l.kind == "text"]
-    cands = [l for l in head if (m := marker(l.text)) and m[1] == "title"]
+    # a title never ends with a comma: "Tjänsteskrivelse, teknikförvaltningen, 2017-10-16" is a list item
+    cands = [l for l in head if (m := marker(l.text)) and m[1] == "title" and not l.text.rstrip().endswith(",")]
     # "Motion till kommunfullmäktige i X" is an address line when a real title follows
     after_address = head
     if cands and _address_line(lines, cands[0], span.stop):
         end = cands[0].idx if addressee(cands[0].text) else (_next_content(lines, cands[0].idx + 1, span.stop) or cands[0].idx)
         after_address = [l for l in head if l.idx > end]
         cands = cands[1:]
-    start: Ln | None = cands[0] if cands else None
-    if start is None and doc_type == "protokollsutdrag":
+    start: Ln | None = None
+    if doc_type == "protokollsutdrag":  # a protocol item is titled by position: the line of or under its §
         start = _item_heading(after_address)
+    if start is None and cands:
+        start = cands[0]
     if start is None:
         start = _first_title_like(lines, after_address)
     if start is None:
@@ -113,6 +116,8 @@ def _item_heading(head: list[Ln]) -> Ln | None:
         if not m:
             continue
         rest = m.group(1).strip()
+        if rest and _DATE_ONLY.match(rest):
+            continue  # "AU § 261 2017-11-06": an earlier handling of the matter, not this item's number
         if rest and not _dnr_in(rest) and not re.match(r"(dnr|diarie)", mfold(rest)):
             return ln
         for nxt in head[k + 1:k + 4]:

@@ -59,6 +59,8 @@ def is_noise(text: str) -> bool:
         return False
     if _PAGE_NO.match(s):
         return True  # page numbers: "2", "Sida 2 av 3", "2 (4)"
+    if re.search(r"§\s*\d", s):
+        return False  # "RS § 288": a protocol item's number, short tokens and all
     non_space = [c for c in s if not c.isspace()]
     letters = sum(bool(_LETTER.match(c)) for c in non_space)
     digits = sum(c.isdigit() for c in non_space)

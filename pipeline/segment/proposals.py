@@ -63,6 +63,7 @@ def is_leadin(text: str) -> bool:
 
 
 _unfinished = headings.unfinished
+_LIST_CONJUNCTIONS = {"samt", "och", "eller"}
 
 
 def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> list[Found]:
@@ -91,11 +92,12 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
         opens = False
         if m:
             bullet = bool(m.group("bullet"))
-            # A blank line (Tesseract's paragraph break) is a stop unless an "Att ..." sats broke off
-            # mid-phrase: "... för" + "att i uppnå ..." is one sentence whatever the layout did.  (In a
-            # list written with lower-case "att", "..., samt" + "att ..." is the next sats.)
+            # A blank line (Tesseract's paragraph break) is a stop unless the open sats broke off
+            # mid-phrase: "... för" + "att i uppnå ..." is one sentence whatever the layout did.  Only
+            # "samt"/"och"/"eller" may end a sats before the next one of a list in lower-case "att".
             wrapped = (bool(cur) and not bullet and m.group("att")[0].islower() and _unfinished(cur[-1].text)
-                       and ATT_LINE.match(cur[0].text).group("att")[0].isupper())
+                       and (ATT_LINE.match(cur[0].text).group("att")[0].isupper()
+                            or cur[-1].text.split()[-1].lower() not in _LIST_CONJUNCTIONS))
             after_stop = prev is None or (gap and not wrapped) or prev.text.endswith((".", ",", ";", ":")) or is_leadin(prev.text)
             opens = bullet or (in_run and after_stop) or (cur != [] and after_stop)
         if opens:
