@@ -187,8 +187,16 @@ def _death_reason(pool: ProcessPoolExecutor) -> str:
     codes = []
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
         code = getattr(proc, "exitcode", None)
+        if code is None:  # dead but not reaped yet (a forkserver child reports its status late)
+            try:
+                proc.join(0.5)
+            except Exception:
+                pass
+            code = getattr(proc, "exitcode", None)
         if code not in (None, 0):
             codes.append(code)
+    # the pool itself terminates the healthy workers of a broken pool: SIGTERM says nothing
+    codes = [c for c in codes if c != -signal.SIGTERM] or codes
     if not codes:
         return "native crash or out of memory"
     parts = []
