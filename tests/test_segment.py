@@ -422,3 +422,14 @@ def test_protocol_item_title_is_under_its_own_paragraph_not_an_earlier_handling(
     doc = segment(pages(text))[0]
     assert doc.type == "protokollsutdrag"
     assert doc.title == "Motion från Bo Ek (C) om vinterbussar"
+
+
+def test_recipient_split_by_ocr_is_still_the_recipient():
+    from pipeline.segment.fields import addressee
+
+    assert addressee("Kommun fullmäktige i Borås") == "Kommunfullmäktige"
+    text = ("Kommun fullmäktige i Borås\nMOTION\nSpråkvänner för nyanlända boråsare\n\n"
+            "Borås har under de senaste åren tagit emot många nyanlända som vill lära sig svenska.\n\n"
+            "Vi föreslår därför\n\natt kommunen inför språkvänner.\n\nAnna Berg (S)\n")
+    doc = segment(pages(text))[0]
+    assert doc.title == "Språkvänner för nyanlända boråsare"

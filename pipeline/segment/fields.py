@@ -198,8 +198,13 @@ _ORGAN = re.compile(
 )
 
 
+# "Kommun fullmäktige": Tesseract splits the long compound at the letter gap of a wide font
+_SPLIT_ORGAN = re.compile(r"\b([Kk]ommun|[Rr]egion|KOMMUN|REGION)\s+(fullmäktige|styrelsen|FULLMÄKTIGE|STYRELSEN)\b")
+
+
 def addressee(text: str) -> str | None:
     """'Kommunstyrelsen', 'Till kommunfullmäktige i Växjö kommun' -> 'Kommunstyrelsen' / 'Kommunfullmäktige'."""
+    text = _SPLIT_ORGAN.sub(lambda m: m.group(1) + (m.group(2).lower() if m.group(1)[1:].islower() else m.group(2)), text)
     s = mfold(text).strip(" :.")
     m = _ORGAN.match(s)
     if not m:
