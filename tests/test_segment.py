@@ -433,3 +433,16 @@ def test_recipient_split_by_ocr_is_still_the_recipient():
             "Vi föreslår därför\n\natt kommunen inför språkvänner.\n\nAnna Berg (S)\n")
     doc = segment(pages(text))[0]
     assert doc.title == "Språkvänner för nyanlända boråsare"
+
+
+def test_protocol_decision_as_a_sentence_when_the_beslut_heading_is_lost():
+    text = ("SAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\n\n§ 92\n\nMotion om avgiftsfri kollektivtrafik för pensionärer\n\n"
+            "Ärendet\n\nEn ledamot har föreslagit att pensionärer ska resa avgiftsfritt i kommunens busstrafik.\n\n"
+            "Ordföranden ställer förslagen mot varandra och finner att fullmäktige har bifallit förslaget. "
+            "Kommunfullmäktige beslutar att bifalla motionen i form av en tvåårig försöksverksamhet.\n\n"
+            "Vid protokollet\n\nEva Sjöberg\nSekreterare\n")
+    doc = segment(pages(text))[0]
+    assert doc.decision_proposal is not None
+    assert doc.decision_proposal.text == ("Kommunfullmäktige beslutar att bifalla motionen i form av en tvåårig "
+                                          "försöksverksamhet.")
+    assert doc.decision_proposal.outcome == "bifall"

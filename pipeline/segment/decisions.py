@@ -77,9 +77,26 @@ def _before_signature(lines: list[Ln], first: int, last: int) -> str:
 _MOTION_DECISION = re.compile(r"\bmotion\w*\b.*\b(bifall|avsla|besvara|tillstyrk|avstyrk)")
 
 
+# "Kommunfullmäktige beslutar att bifalla motionen ..." written as a sentence of the minutes
+_DECIDES = re.compile(r"(?:^|(?<=[.!?]\s))((?:kommun|region)?fullmaktige|(?:kommun|region)styrelsen|\w*namnden)\s+beslutar\s+att\s")
+
+
 def fallback(lines: list[Ln], start: int, stop: int) -> DecisionProposal | None:
-    """No decision heading: the last att-sats that decides on the motion."""
+    """No decision heading (or OCR lost it): the last att-sats that decides on the motion, else the last
+    sentence in which a body 'beslutar att' do something with the motion."""
     hits = [a for a in proposals.extract(lines, start, stop) if _MOTION_DECISION.search(mfold(a.text))]
     if hits:
         return DecisionProposal(text=hits[-1].text, outcome=outcome(hits[-1].text))  # type: ignore[arg-type]
+    found = None
+    for _first, _last, text in paragraphs(lines, start, stop):
+        folded = mfold(text)
+        if len(folded) != len(text):
+            continue  # offsets in the folded text must be offsets in the text
+        for m in _DECIDES.finditer(folded):
+            end = folded.find(". ", m.start())
+            sentence = text[m.start(): end + 1 if end >= 0 else len(text)].strip()
+            if "motion" in mfold(sentence) and outcome(sentence) != "other":
+                found = sentence
+    if found:
+        return DecisionProposal(text=found, outcome=outcome(found))  # type: ignore[arg-type]
     return None
