@@ -82,7 +82,6 @@ class PrefixBits:
         return lo
 
 
-
 def _unpickle(path: Path):
     """``pickle.load`` with the cyclic GC paused.
 
