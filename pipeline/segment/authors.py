@@ -52,7 +52,15 @@ _ORG_WORD = re.compile(r"(forvaltning|kontor|namnd|enhet|avdelning|kommun|stab|k
 _OFFICE_LINKS = frozenset({"for", "och", "i", "vid", "inom", "pa", "med"})
 _COPY_MARK = re.compile(r"(?:(?<=\s)|^)(?:e\.\s?u\.?|enl\.\s?uppdrag|\(sign\.?\)|sign\.)(?=\s|$)", re.I)
 _ROLE_LABEL = re.compile(r"^([^:/,\d]{2,40}?)\s*:\s*(\S.*)$")
-_PLACE_DATE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+(19|20)\d\d|\d{1,2}/\d{1,2}\s*(19|20)\d\d|(19|20)\d\d-\d\d-\d\d)\s*$")
+# 'Umeå den 14 mars 2011', 'Visby 2017-11-28'.  The place is letters only: 'AU 8 261 2017-11-06' (an
+# earlier handling with its '§' read as a digit) is a reference line, not where a document was signed,
+# and 'Datum 2009-05-25' is a letterhead field.
+# A year's last digits that OCR read as look-alike letters ('202C', '20O5') still make the year.
+_YEAR = r"(19|20)[\dOoCDlI]{2}"
+_PLACE_DATE = re.compile(
+    r"^(?![Dd]atum\b|DATUM\b)[A-ZÅÄÖ](?:[^\W\d_]|[\- ]){1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+" + _YEAR + r"|\d{1,2}/\d{1,2}\s*" + _YEAR
+    + r"|(19|20)\d\d-\d\d-\d\d)\s*$"
+)
 
 
 def normalize_party(text: str) -> str | None:
@@ -107,7 +115,9 @@ def _fuzzy_people(text: str) -> list[tuple[str, int, int]]:
         given, sur = tokens[k], tokens[k + 1]
         hit = process.extractOne(fold(given.group()), first_names_folded(), scorer=fuzz.ratio, score_cutoff=80)
         gap = text[given.end() : sur.start()]
-        if hit and gap.strip() == "" and not role_re().search(fold(sur.group())):
+        # 'Region Gotland' atop a page: an organisation word is no misread given name ('Region' ~ 'Regina')
+        organisation = is_council_word(fold(given.group())) or is_council_word(fold(sur.group()))
+        if hit and gap.strip() == "" and not role_re().search(fold(sur.group())) and not organisation:
             out.append((text[given.start() : sur.end()], given.start(), sur.end()))
             k += 2
         else:
@@ -187,8 +197,15 @@ def _repair_party_brackets(text: str) -> str:
     return _BROKEN_CODE.sub(lambda m: f"({m.group(1)})" if normalize_party(m.group(1)) else m.group(0), text)
 
 
+# 'Ann--Sofie': a hyphen in a name that OCR doubled (a smudge or a wide dash read as two)
+_DOUBLED_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–]{2,}(?=[^\W\d_])")
+# 'P-0 Larsson', '0-P Ek': an initial O read as a zero in hyphenated initials
+_ZERO_INITIAL = re.compile(r"(?:(?<=\b[A-ZÅÄÖ]-)0|\b0(?=-[A-ZÅÄÖ]\b))(?=\W|$)")
+
+
 def parse_line(text: str, fuzzy: bool = False) -> _Parsed:
     """People and parties on one line, parties given to the names before them."""
+    text = _ZERO_INITIAL.sub("O", _DOUBLED_HYPHEN.sub("-", text))
     text = _repair_party_brackets(_strip_prefix(_copy_marks(text.strip())))
     label = None
     m = _ROLE_LABEL.match(text)

@@ -4,8 +4,8 @@ Looks under "Förslag till beslut"-type headings (or "Beslut" in a protocol)
 for att-satser ("att motionen anses besvarad"); without att-satser, the first
 sentence paragraph of the section is the proposal ("... föreslås inga
 ytterligare åtgärder").  The outcome is bifall / avslag / besvarad when the
-text says exactly one of them, otherwise other (a partial bifall, "inga
-åtgärder").
+text says exactly one of them for the whole motion, otherwise other (a partial
+bifall, "inga åtgärder").
 """
 from __future__ import annotations
 
@@ -24,10 +24,15 @@ _OUTCOMES = {
 }
 
 
+# a verdict on part of the motion ('bifalls i den del som avser X och i övrigt anses besvarad'): mixed,
+# even when OCR garbled the second verdict word so that only one verdict is legible
+_PARTIAL = re.compile(r"\bi ovrigt\b|\bi (?:den|de) del(?:ar)? som\b")
+
+
 def outcome(text: str) -> str:
     s = mfold(text)
     hits = [name for name, rx in _OUTCOMES.items() if rx.search(s)]
-    return hits[0] if len(hits) == 1 else "other"
+    return hits[0] if len(hits) == 1 and not _PARTIAL.search(s) else "other"
 
 
 def from_section(lines: list[Ln], start: int, stop: int) -> DecisionProposal | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import headings
-from .authors import is_signature_line, signer_line
+from .authors import is_role_line, is_signature_line, party_context, signer_line
 from .lines import Ln, next_content
 from .vocab import mfold, table
 
@@ -54,10 +54,46 @@ def marker(text: str) -> tuple[str, str] | None:
     for rx, typ, strength in _markers():
         if rx.search(s):
             return typ, strength
-    fixed = _near_keyword(s)
+    fixed = _near_keyword(s) or _near_motion(s)
     if fixed:
         return marker(fixed)
     return None
+
+
+# "Yttrande över moticn ...": a reply title whose object word OCR misread by a letter or two
+_REPLY_OPENING = re.compile(
+    r"^((?:yttrande|svar|besvarande|beslutsforslag)\s+(?:over|pa|av|angaende|avseende|gallande|rorande|betraffande|om|till)\s+)([a-z0-9|]{4,9})\b"
+)
+
+
+def _near_motion(s: str) -> str | None:
+    """The folded line with 'motion' restored after a reply opening, or None if nothing to restore."""
+    fixed = restore_motion(s)
+    return fixed if fixed != s else None
+
+
+# "Motior av X angående Y": a title opening with 'motion' misread by one letter, then what a motion title says next
+_MOTION_OPENING = re.compile(r"^()([a-z|]{5,7})(?=\s+(?:om|angaende|av|fran|rorande|gallande|betraffande|for|kring|nr)\s|\s*[:(\[])")
+
+
+_MOTION_FORMS = {"motion", "motionen", "motioner", "motionerna", "motionens"}  # real words, left as printed
+
+
+def restore_motion(title: str) -> str:
+    """'Yttrande över rnotion om X' -> 'Yttrande över motion om X', 'Motior om X' -> 'Motion om X':
+    the word that is 'motion' by its place in a title, misread by OCR (at most two letters after a reply
+    opening, one at the start of the title)."""
+    folded = mfold(title)
+    if len(folded) != len(title):
+        return title
+    from rapidfuzz.distance import Levenshtein
+
+    for rx, limit in ((_REPLY_OPENING, 2), (_MOTION_OPENING, 1)):
+        m = rx.match(folded)
+        if m and m.group(2) not in _MOTION_FORMS and Levenshtein.distance(m.group(2), "motion", score_cutoff=limit) <= limit:
+            word = "Motion" if title[m.start(2)].isupper() else "motion"
+            return title[: m.start(2)] + word + title[m.end(2) :]
+    return title
 
 
 # One-word strong markers that a degraded scan may misread by a letter ("SAMMANTRÄDESPRCTOKOLL").
@@ -86,7 +122,9 @@ def _title_like(lines: list[Ln], i: int) -> bool:
         return False
     if sum(c.isalpha() for c in s) < 0.6 * len(s.replace(" ", "")):
         return False
-    return not signer_line(s)  # signers pushed onto the next page are not an attachment's title
+    # signers, or the party or role line under the last signer, pushed onto the next page are not an
+    # attachment's title ('Socialdemokraterna' alone atop page 2)
+    return not (signer_line(s) or party_context(s) or is_role_line(s))
 
 
 def split(lines: list[Ln]) -> list[Span]:
@@ -123,7 +161,7 @@ def split(lines: list[Ln]) -> list[Span]:
                     tentative = False
             elif strength == "strong" and (typ != cur.type or signed):
                 start_type = typ
-            elif strength == "title" and (signed or ln.block_start) and not _inside_sentence(lines, i):
+            elif strength == "title" and (signed or ln.block_start or _below_logo(lines, i, cur.start)) and not _inside_sentence(lines, i):
                 start_type = typ
             skip_until = i + 2
         elif has_body and signed and cur.type != "bilaga" and _title_like(lines, i) and (
@@ -183,6 +221,33 @@ def _opens_outline(lines: list[Ln], i: int) -> bool:
 def _chapter_one(text: str) -> bool:
     h = headings.numbered(text)
     return h is not None and h.number == 1 and h.sub is None
+
+
+def _below_logo(lines: list[Ln], i: int, floor: int) -> bool:
+    """A title in the letterhead at the top of a page: the municipality's logo opens the page and only
+    short letterhead lines (office, date, dnr, recipient) stand between it and the title.  A new
+    letterhead means a new document even when OCR lost the previous document's signature; but the
+    current document's own header repeated on its next page ('Tjänsteskrivelse 2017-05-22' under the
+    logo on every page) is page furniture, and so is a bare type-and-date header ('Tjänsteskrivelse
+    2017-05-22'): the title must name its matter."""
+    from rapidfuzz import fuzz
+
+    key = mfold(lines[i].text)
+    if len(key.split()) < 3 or re.search(r"\d{4}-\d\d-\d\d|\b\d{1,2} [a-z]+ \d{4}\b", key):
+        return False
+    if any(l.content and fuzz.ratio(mfold(l.text), key) >= 90 for l in lines[floor:i]):
+        return False
+    j, seen = i - 1, 0
+    while j >= floor and seen <= 6:
+        ln = lines[j]
+        if ln.kind == "logo" and ln.page_start:
+            return True
+        if ln.content:
+            if len(ln.text) > 50 or ln.text.endswith(".") or ln.page_start:
+                return False
+            seen += 1
+        j -= 1
+    return False
 
 
 def _inside_sentence(lines: list[Ln], i: int) -> bool:

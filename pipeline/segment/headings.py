@@ -90,6 +90,8 @@ def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
         return False
     if s.endswith((".", ",", ";", ":", "-")) or _DATE_LINE.search(s) or "(" in s or is_noise(s):
         return False
+    if unfinished(s):
+        return False  # '... delar motionärernas uppfattning att': a heading does not end on 'att'/'och'/'i'
     if leadin_re().search(mfold(s)):
         return False
     from .authors import is_signature_line, party_context  # authors does not import headings
@@ -104,6 +106,8 @@ def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
     if n is None:
         return False
     nxt = lines[n].text
+    if n == i + 1 and nxt[:1].islower():
+        return False  # the next line runs on in lower case: the first line of a paragraph, not a heading
     if len(nxt) < 40 and not (n + 1 < stop and lines[n + 1].content and len(lines[n + 1].text) >= 40):
         return False  # a heading introduces a paragraph; short lines after it mean a signature or list
     return True

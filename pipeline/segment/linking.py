@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..model import Author, Document, FileResult, Proposal, RespondsTo
 from . import names
+from .documents import restore_motion
 from .vocab import fold, mfold, table
 
 TITLE_MATCH = 0.80  # a reply's derived title vs a motion title (token_sort_ratio)
@@ -99,7 +100,7 @@ def responded_title(title: str | None) -> str | None:
     """'Yttrande över motion om X' -> 'Motion om X'; None when the title names no motion or proposal."""
     if not title:
         return None
-    title = " ".join(title.split())  # so that offsets in mfold(title) are offsets in title
+    title = restore_motion(" ".join(title.split()))  # so that offsets in mfold(title) are offsets in title
     title = re.sub(r"^(motion|medborgarförslag|medborgarforslag)s(svar|yttrande)\b", r"Svar på \1", title, flags=re.I)
     m = _reply_prefix().match(mfold(title))
     if not m:
@@ -119,8 +120,8 @@ def subject_title(doc: Document) -> str | None:
     """What a reply or protocol item is about: derived from 'Svar på motion om X', or a protocol item (or a
     reply under a YTTRANDE / TJÄNSTESKRIVELSE heading) titled with the motion's own title 'Motion om X'."""
     wanted = responded_title(doc.title)
-    if wanted is None and doc.type in ("protokollsutdrag", "yttrande") and doc.title and _subject_prefix().match(fold(doc.title)):
-        wanted = doc.title
+    if wanted is None and doc.type in ("protokollsutdrag", "yttrande") and doc.title and _subject_prefix().match(fold(restore_motion(doc.title))):
+        wanted = restore_motion(doc.title)
     return wanted
 
 

@@ -1,7 +1,8 @@
 """Att-satser: the numbered or bulleted proposals of a motion, quoted in a reply, or decided.
 
 Recognised forms: ``Att ...``, ``att ...``, ``• att ...``, ``- att ...``,
-``1. Att ...``, ``(2) att ...``, and OCR'd bullets read as ``¢ * v e o «``;
+``1. Att ...``, ``(2) att ...``, and OCR'd bullets read as ``¢ * v e o «`` or as a lone ``.``/``,``
+(a small round bullet that a degraded scan shrinks to a dot);
 ``att`` itself may be misread as ``art``/``act``/``ätt``.  A line starting with *att*
 only opens a proposal when it cannot be a wrapped sentence: after a lead-in
 ("föreslår vi", "yrkar:", "föreslår kommunfullmäktige besluta"), inside a run of
@@ -19,9 +20,11 @@ from dataclasses import dataclass
 from . import headings
 from .authors import is_place_date, is_signature_line
 from .lines import SENTENCE_END, Ln, continues, join
-from .vocab import leadin_re, mfold
+from .vocab import leadin_re, mfold, months
 
-_BULLET = r"(?:[•·∙◦●○▪■\-–—*¢€«»>✓]{1,3}|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc](?=\s))"
+# A bullet glyph, possibly read as two or three marks with a space between them ('— -', '» «').
+_GLYPHS = r"[•·∙◦●○▪■\-–—*¢€«»>✓]"
+_BULLET = r"(?:" + _GLYPHS + r"{1,3}(?:\s" + _GLYPHS + r"{1,2})?|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc.,](?=\s))"
 # The space after "att" may come out of a fax as a hyphen ("att-utredningen redovisar"); "att-satsen",
 # a word of its own, does not start a proposal.
 ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[AaÄäÅå](?:tt|rt|ct|tr|rr|tc))(?:\s+|[-–](?!sats)(?=[a-zåäö]))(?P<rest>\S.*)$")
@@ -104,7 +107,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
             close()
             cur = [ln]
             in_run = True
-        elif cur and (not gap or _continues(cur[-1].text, text)) and not _ends(text, lines, ln):
+        elif cur and (not gap or _continues(cur[-1].text, text)) and not _ends(text, lines, ln, cur[-1].text):
             cur.append(ln)
         else:
             close()
@@ -118,5 +121,17 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
     return found
 
 
-def _ends(text: str, lines: list[Ln], ln: Ln) -> bool:
-    return bool(headings.known(text)) or is_place_date(text) or (len(text) <= 60 and is_signature_line(text))
+def _ends(text: str, lines: list[Ln], ln: Ln, prev: str = "") -> bool:
+    return (bool(headings.known(text)) or is_place_date(text) or (len(text) <= 60 and is_signature_line(text))
+            or (prev.endswith((".", "!", "?")) and _signing_date(text)))
+
+
+def _signing_date(text: str) -> bool:
+    """A short line ending in a full date ('— Ekby aen 14 maj 2020'): after a finished att-sats it is the
+    signing line, whatever OCR did to the place name or to 'den' in front of the date."""
+    m = _DATE_END.search(mfold(text))
+    return (bool(m) and not text[:1].islower() and len(text) <= 50 and len(text.split()) <= 7
+            and (m.group(1) is None or m.group(1) in months()))
+
+
+_DATE_END = re.compile(r"(?:\b\d{1,2}\s+([a-z]+)\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$")
