@@ -69,14 +69,24 @@ def test_bad_inputs_fail_with_file_name_and_reason(tmp_path: Path) -> None:
     page_image().save(good)
     data = good.read_bytes()
     (tmp_path / "truncated.png").write_bytes(data[: len(data) // 3])
+    flipped = bytearray(data)
+    flipped[len(flipped) // 2] ^= 0xFF  # a bit error inside the pixel data: caught by the chunk CRC
+    (tmp_path / "flipped.png").write_bytes(bytes(flipped))
+    page_image().convert("L").save(tmp_path / "good.jpg", quality=80)
+    jpeg = (tmp_path / "good.jpg").read_bytes()
+    (tmp_path / "truncated.jpg").write_bytes(jpeg[: len(jpeg) // 2])
     (tmp_path / "html.png").write_text("<html><body>404 Not Found</body></html>")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
     cases = {
         "empty.png": (EmptyInputError, "empty"),
         "truncated.png": (CorruptInputError, "truncated"),
+        "flipped.png": (CorruptInputError, "damaged"),
+        "truncated.jpg": (CorruptInputError, "truncated"),
         "html.png": (UnsupportedInputError, "not a PNG"),
         "notes.docx": (UnsupportedInputError, "unsupported file type"),
     }
+    for good_name in ("good.png", "good.jpg"):
+        assert plan_file(tmp_path / good_name, OPTS).source.page_count == 1
     for name, (error, words) in cases.items():
         with pytest.raises(error) as info:
             plan_file(tmp_path / name, OPTS)
