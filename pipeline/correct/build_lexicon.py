@@ -191,7 +191,7 @@ def build_frequent(out_dir: Path) -> Path:
 
     with open(out_dir / LEXICON_FILE, "rb") as f:
         lex = pickle.load(f)
-    from .lexicon import Lexicon, skeleton_index
+    from .lexicon import Lexicon, PrefixBits, skeleton_index
     from .skeleton import prefix_hashes as sk_prefix_hashes
     from .candidates import second_buckets
     from .corrector import letter_pairs
@@ -200,10 +200,12 @@ def build_frequent(out_dir: Path) -> Path:
                                   stripped=lex["stripped"]))
     path = out_dir / FREQUENT_FILE
     tmp = path.with_suffix(".tmp")
+    prefixes = frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"])
+    sk_prefixes = sk_prefix_hashes(skel)
     with open(tmp, "wb") as f:
         pickle.dump({"version": FORMAT_VERSION, "table": frequent.build(lex["words"]),
-                     "prefixes": frequent.prefix_hashes(lex["words"], lex["stripped"], lex["proper"]),
-                     "skeleton": skel, "sk_prefixes": sk_prefix_hashes(skel),
+                     "prefixes": prefixes, "prefix_bits": PrefixBits.build(prefixes).bits,
+                     "skeleton": skel, "sk_prefixes": sk_prefixes, "sk_prefix_bits": PrefixBits.build(sk_prefixes).bits,
                      "second": second_buckets(lex["words"]), "pairs": letter_pairs(lex["words"])},
                     f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = Path(os.environ.get("KOMMUNARKIV_LEXICON_DIR") or ROOT / "build" / "lexicon")
 LEXICON_FILE = "lexicon.pickle"
 FREQUENT_FILE = "frequent.pickle"  # frequent.build(): OCR readings of the most frequent words
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: prefix bitmaps stored prebuilt
 SHORT_PREFIX = 5  # skeleton-key prefixes up to this length are memoised (``has_sk_prefix``)
 PREFIX_BITS = 27  # the prefix bitmaps (``PrefixBits``): 2**27 bits = 16 MB each, ~1 % false positives
 
@@ -46,16 +46,24 @@ class PrefixBits:
 
     __slots__ = ("bits", "mask")
 
-    def __init__(self, hashes: array, nbits: int = PREFIX_BITS) -> None:
+    def __init__(self, bits: bytes) -> None:
+        """From a bitmap as ``build`` makes it (``len(bits) * 8`` a power of two)."""
+        self.bits = bits
+        self.mask = len(bits) * 8 - 1
+
+    @classmethod
+    def build(cls, hashes: array, nbits: int = PREFIX_BITS) -> "PrefixBits":
+        """Set the bit of every hash.  Done when the lexicon is built and stored with it: building the
+        two bitmaps cost every worker ~0.2 s of CPU at load, reading them back costs milliseconds."""
         import numpy as np
 
-        self.mask = (1 << nbits) - 1
-        h = np.asarray(hashes, dtype=np.uint32) & np.uint32(self.mask)
+        mask = (1 << nbits) - 1
+        h = np.asarray(hashes, dtype=np.uint32) & np.uint32(mask)
         byte, bit = h >> 3, h & 7
         bits = np.zeros(1 << (nbits - 3), dtype=np.uint8)
         for b in range(8):  # one bit position per pass: repeated bytes in a pass all get the same bit
             bits[byte[bit == b]] |= np.uint8(1 << b)
-        self.bits = bits.tobytes()
+        return cls(bits.tobytes())
 
     def __call__(self, s: str) -> bool:
         h = zlib.crc32(s.encode("utf-8")) & self.mask
@@ -127,9 +135,9 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         if self.prefixes is not None and self.prefix_filter is None:
-            self.prefix_filter = PrefixBits(self.prefixes)
+            self.prefix_filter = PrefixBits.build(self.prefixes)
         if self.sk_prefixes is not None and self.sk_filter is None:
-            self.sk_filter = PrefixBits(self.sk_prefixes)
+            self.sk_filter = PrefixBits.build(self.sk_prefixes)
 
     def has_sk_prefix(self, s: str) -> bool:
         if len(s) <= SHORT_PREFIX:  # short prefixes recur across tokens: memoised (bounded by the alphabet)
@@ -185,6 +193,7 @@ class Lexicon:
         sk_prefixes: "array | None" = None
         second: dict = {}
         pairs = None
+        prefix_filter = sk_filter = None
         if freq_path.exists():
             fdata = _unpickle(freq_path)
             if fdata.get("version") == FORMAT_VERSION:
@@ -194,6 +203,10 @@ class Lexicon:
                 sk_prefixes = fdata.get("sk_prefixes")
                 second = fdata.get("second") or {}
                 pairs = fdata.get("pairs")
+                if fdata.get("prefix_bits") is not None:
+                    prefix_filter = PrefixBits(fdata["prefix_bits"])
+                if fdata.get("sk_prefix_bits") is not None:
+                    sk_filter = PrefixBits(fdata["sk_prefix_bits"])
         if not frequent:
             from . import frequent as _frequent
 
@@ -212,6 +225,8 @@ class Lexicon:
             sk_prefixes=sk_prefixes,
             second=second,
             pairs=pairs,
+            prefix_filter=prefix_filter,
+            sk_filter=sk_filter,
         )
         if not skel:  # an older build: derive the index now (slow; `make dictionaries` stores it)
             lex.skeleton = skeleton_index(lex)
