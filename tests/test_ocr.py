@@ -179,3 +179,27 @@ def test_repair_symbols_is_line_local():
         per_line += [(s + offset, e + offset, o, r, rule) for s, e, o, r, rule in repair_symbols(line)[1]]
         offset += len(line) + 1
     assert per_line == repairs
+
+
+def test_crop_to_the_ink_reads_the_same_words_in_page_coordinates(clean_array, clean_result):
+    """Tesseract reads only the inked part of the page; words and boxes are those of the whole page."""
+    box = ocr.content_box(clean_array)
+    h, w = clean_array.shape
+    assert box is not None, "a typed page has empty margins"
+    x0, y0, x1, y1 = box
+    assert 0 < x0 < x1 < w and 0 < y0 < y1 < h
+    assert (x1 - x0) * (y1 - y0) <= (1 - ocr.CROP_MIN_SAVING) * w * h
+    # every word of the uncropped reading lies inside the crop, with the margin to spare
+    whole = ocr.recognize(clean_array, dpi=300, timeout=60, crop=False)
+    for wd in whole.words:
+        assert x0 < wd.bbox[0] and y0 < wd.bbox[1] and wd.bbox[2] < x1 and wd.bbox[3] < y1, wd
+    assert clean_result.text == whole.text
+    assert [(wd.text, wd.bbox) for wd in clean_result.words] == [(wd.text, wd.bbox) for wd in whole.words]
+    assert [ln.bbox for ln in clean_result.lines] == [ln.bbox for ln in whole.lines]
+
+
+def test_no_crop_when_the_ink_fills_the_page():
+    page = np.full((400, 300), 255, np.uint8)
+    page[5:395:20, 5:295] = 0  # rules from edge to edge: nothing to save
+    assert ocr.content_box(page) is None
+    assert ocr.content_box(np.full((400, 300), 255, np.uint8)) is None  # no ink at all
