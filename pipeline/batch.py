@@ -140,8 +140,6 @@ class InvalidOutputError(KommunarkivError):
 
 def finish_job(plan: FilePlan, pages: list[Page], options: RunOptions) -> FinishedFile:
     """Correct, segment, validate and serialize one file (runs in a worker)."""
-    import jsonschema
-
     from .export import dumps, validate_output
 
     for page in pages:
@@ -153,7 +151,11 @@ def finish_job(plan: FilePlan, pages: list[Page], options: RunOptions) -> Finish
         raise InvalidOutputError(f"result is not JSON-serializable: {exc}", path=plan.source.path) from exc
     try:
         validate_output(json.loads(blob))  # validate exactly what will be written
-    except jsonschema.ValidationError as exc:
+    except Exception as exc:
+        import jsonschema  # imported only when validation failed (see validate_output)
+
+        if not isinstance(exc, jsonschema.ValidationError):
+            raise
         where = "/".join(map(str, exc.absolute_path)) or "(root)"
         raise InvalidOutputError(f"output breaks the schema at {where}: {exc.message[:300]}", path=plan.source.path) from exc
     from .export import SERIALIZERS

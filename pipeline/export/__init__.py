@@ -82,9 +82,10 @@ def validate_output(obj: dict[str, Any]) -> None:
     schema only uses keywords that both read alike (a test holds them to it).
     """
     import fastjsonschema
-    import jsonschema
 
     try:
         _fast_validator()(obj)
     except fastjsonschema.JsonSchemaException:
+        import jsonschema  # only on this path: importing it costs every worker ~0.1 s
+
         jsonschema.Draft202012Validator(load_schema()).validate(obj)

@@ -17,8 +17,12 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "segment"
 REPO_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case and strip diacritics: 'Förslag' -> 'forslag'."""
+    """Lower-case and strip diacritics: 'Förslag' -> 'forslag'.
+
+    Cached: the segmenter folds the same lines again and again (each parser asks about a line),
+    ~900 calls per page at ~5 µs of per-character work each."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
