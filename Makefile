@@ -40,7 +40,7 @@ dictionaries: $(VENV)/.installed
 	$(PY) -m pipeline.correct.build_lexicon
 
 $(LEXICON): $(VENV)/.installed $(wildcard dictionaries/*.txt) pipeline/correct/build_lexicon.py pipeline/correct/lexicon.py pipeline/correct/frequent.py pipeline/correct/skeleton.py \
-		pipeline/correct/confusions.py pipeline/correct/candidates.py
+		pipeline/correct/confusions.py pipeline/correct/candidates.py pipeline/correct/compounds.py
 	$(PY) -m pipeline.correct.build_lexicon
 
 # Degraded scans with exact ground truth, rendered from samples/texts (seeded: byte-reproducible).
