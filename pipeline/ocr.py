@@ -158,18 +158,24 @@ def _assemble(groups: list[_Group]) -> tuple[list[Line], list[Word], str]:
     return lines, words, "\n".join(out)
 
 
-def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, int, int, int]]:
+def _missed_regions(arr: np.ndarray, groups: list[_Group],
+                    box: tuple[int, int, int, int] | None = None) -> list[tuple[int, int, int, int]]:
     """Text-line-shaped ink that no recognised word covers.
 
     Tesseract's page layout analysis (``--psm 3``) occasionally discards a
     whole text line, e.g. a heading squeezed between two paragraphs on a fax.
     We mask every recognised word, smear what ink is left horizontally and
     keep blobs with the height of a text line and the width of a few words.
+    ``box`` (``content_box``) limits the search to where the page has ink.
     """
     import cv2
 
     from .preprocess import components
 
+    ox, oy = (box[0], box[1]) if box else (0, 0)
+    if box:
+        arr = arr[box[1]:box[3], box[0]:box[2]]
+        groups = [(k, [(t, (b[0] - ox, b[1] - oy, b[2] - ox, b[3] - oy), c) for t, b, c in ws]) for k, ws in groups]
     gray = arr if arr.ndim == 2 else cv2.cvtColor(arr[:, :, :3], cv2.COLOR_RGB2GRAY)
     heights = [b[3] - b[1] for _, ws in groups for _, b, _ in ws]
     if not heights:
@@ -200,7 +206,7 @@ def _missed_regions(arr: np.ndarray, groups: list[_Group]) -> list[tuple[int, in
         x, y, w, h, area = (int(v) for v in stats[i])
         if 0.5 * lh <= h <= 2.5 * lh and w >= 3 * lh:
             p = int(lh * 0.5)
-            regions.append((f * max(0, x - p), f * max(0, y - p), f * min(W, x + w + p), f * min(H, y + h + p)))
+            regions.append((ox + f * max(0, x - p), oy + f * max(0, y - p), ox + f * min(W, x + w + p), oy + f * min(H, y + h + p)))
     return regions[:20]  # a page of pictures is not a page of missed lines
 
 
@@ -323,7 +329,7 @@ def recognize(
         # Second, small Tesseract calls only on line-sized crops that the
         # layout analysis dropped; on most pages there are none.
         next_block = max((g[0][0] for g in groups), default=0) + 1
-        for x0, y0, x1, y1 in _missed_regions(arr, groups):
+        for x0, y0, x1, y1 in _missed_regions(arr, groups, box):
             left = timeout - (time.monotonic() - t0)
             if left <= 0:
                 raise OcrTimeoutError(f"Tesseract took longer than {timeout:g} s on this page")

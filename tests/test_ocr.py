@@ -139,15 +139,18 @@ def test_swe_model_really_lacks_the_symbols_and_repair_restores_them():
 
 # ------------------------------------------------------- dropped-line recovery
 
-def test_missed_regions_finds_a_line_the_layout_analysis_dropped(clean_array):
+@pytest.mark.parametrize("cropped", [False, True])
+def test_missed_regions_finds_a_line_the_layout_analysis_dropped(clean_array, cropped):
     """Tesseract's --psm 3 sometimes drops a whole line (seen on a fax page);
-    simulate it by removing one line from a real result."""
+    simulate it by removing one line from a real result.  Searched on the whole
+    page or only inside its ``content_box``, the region is in page coordinates."""
     data = pytesseract.image_to_data(clean_array, lang="swe", config="--psm 3 --dpi 300",
                                      output_type=pytesseract.Output.DICT)
     groups = ocr._groups(data)
-    assert ocr._missed_regions(clean_array, groups) == []  # nothing missing
+    box = ocr.content_box(clean_array) if cropped else None
+    assert ocr._missed_regions(clean_array, groups, box) == []  # nothing missing
     dropped = groups.pop(3)
-    regions = ocr._missed_regions(clean_array, groups)
+    regions = ocr._missed_regions(clean_array, groups, box)
     assert len(regions) == 1
     x0, y0, x1, y1 = regions[0]
     bx0 = min(b[0] for _, b, _ in dropped[1])
