@@ -27,6 +27,8 @@ mention of the same people.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 
@@ -55,10 +57,11 @@ _ROLE_LABEL = re.compile(r"^([^:/,\d]{2,40}?)\s*:\s*(\S.*)$")
 # 'Umeå den 14 mars 2011', 'Visby 2017-11-28'.  The place is letters only: 'AU 8 261 2017-11-06' (an
 # earlier handling with its '§' read as a digit) is a reference line, not where a document was signed,
 # and 'Datum 2009-05-25' is a letterhead field.
-# A year's last digits that OCR read as look-alike letters ('202C', '20O5') still make the year.
+# A year's last digits that OCR read as look-alike letters ('202C', '20O5') still make the year, and so
+# does a year that OCR glued onto the month ('2 april2019').
 _YEAR = r"(19|20)[\dOoCDlI]{2}"
 _PLACE_DATE = re.compile(
-    r"^(?![Dd]atum\b|DATUM\b)[A-ZÅÄÖ](?:[^\W\d_]|[\- ]){1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+" + _YEAR + r"|\d{1,2}/\d{1,2}\s*" + _YEAR
+    r"^(?![Dd]atum\b|DATUM\b)[A-ZÅÄÖ](?:[^\W\d_]|[\- ]){1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s*" + _YEAR + r"|\d{1,2}/\d{1,2}\s*" + _YEAR
     + r"|(19|20)\d\d-\d\d-\d\d)\s*$"
 )
 
@@ -192,9 +195,18 @@ def name_shaped_line(text: str) -> str | None:
 _BROKEN_CODE = re.compile(r"(?<=[a-zåäöéü] )[(\[{]([A-Za-z5$]{1,2})[3J1lI|](?=[\s,.;]|$)")
 
 
+# 'Eva Lund (VV)', 'Eva Lund (sSs)', 'Eva Lund (1.)': a one-letter party code that OCR doubled or tripled,
+# or an L read as a 1 or I (with a speck as a dot) — the I/l/1 confusion of thin upright strokes
+_DOUBLED_CODE = re.compile(r"(?<=[a-zåäöéü] )\(([A-Za-z]{2,3})\)")
+_L_AS_ONE = re.compile(r"(?<=[a-zåäöéü] )\([1I]\.?\)")
+
+
 def _repair_party_brackets(text: str) -> str:
-    """'Eva Lund (m1' -> 'Eva Lund (m)': a party code after a name whose closing bracket OCR read as 3/J/1/l."""
-    return _BROKEN_CODE.sub(lambda m: f"({m.group(1)})" if normalize_party(m.group(1)) else m.group(0), text)
+    """'Eva Lund (m1' -> 'Eva Lund (m)': a party code after a name whose closing bracket OCR read as 3/J/1/l;
+    'Eva Lund (VV)', 'Eva Lund (sSs)' -> 'Eva Lund (V)', 'Eva Lund (S)'; 'Eva Lund (1.)' -> 'Eva Lund (L)'."""
+    text = _BROKEN_CODE.sub(lambda m: f"({m.group(1)})" if normalize_party(m.group(1)) else m.group(0), text)
+    text = _DOUBLED_CODE.sub(lambda m: f"({m.group(1)[0]})" if len(set(m.group(1).lower())) == 1 and normalize_party(m.group(1)[0]) else m.group(0), text)
+    return _L_AS_ONE.sub("(L)", text)
 
 
 # 'Ann--Sofie': a hyphen in a name that OCR doubled (a smudge or a wide dash read as two)
@@ -400,6 +412,10 @@ def find(lines: list[Ln], start: int, stop: int) -> list[Author]:
         prev = prev_content(lines, i - 1, start)
         after_signer = prev is not None and prev == block_end
         isolated = (i == 0 or lines[i - 1].kind != "text" or after_signer or is_signature_line(lines[i - 1].text)) and len(ln.text) <= 60
+        if isolated and _near_end(lines, i, stop):
+            fixed = _repaired_given_name(ln.text)
+            if fixed != ln.text:
+                ln = dataclasses.replace(ln, text=fixed)
         parsed = parse_line(ln.text, fuzzy=isolated or role_next)
         below = _line_below(lines, i, stop)  # may be a '(S)' that the noise filter set aside
         codes = _party_line(lines[below].text) if below is not None else None
@@ -556,6 +572,24 @@ def _unknown_signer(text: str, role_next: bool, in_block: bool = False) -> _Pars
         return parsed
     names = shaped_names(shaped) or [shaped]
     return _Parsed([Author(name=n, party=party, role=role) for n in names], 0)
+
+
+_FIRST_WORD = re.compile(rf"^([{_UP}{_LO}]{{2,}})(?=\s+[{_UP}])")
+
+
+def _repaired_given_name(text: str) -> str:
+    """The given name opening a signer line at the end of a document, with the I/l confusion of OCR undone
+    (capital I and L, small i and l are nearly the same stroke): 'ingrid Lind' -> 'Ingrid Lind' (first
+    letter read in lower case), 'UIf Björk' -> 'Ulf Björk' (a small l inside read as a capital I).  Only a
+    word that becomes a known given name, before a capitalised word, is changed."""
+    m = _FIRST_WORD.match(text)
+    if not m or m.group(1) in first_names():
+        return text
+    word = m.group(1)
+    for fixed in (word.capitalize(), word[0] + word[1:].replace("I", "l")):
+        if fixed in first_names() and not is_council_word(fold(word)):
+            return fixed + text[m.end() :]
+    return text
 
 
 def _lowercased_surname(text: str) -> _Parsed:

@@ -79,7 +79,8 @@ def _before_signature(lines: list[Ln], first: int, last: int) -> str:
     return join(parts)
 
 
-_MOTION_DECISION = re.compile(r"\bmotion\w*\b.*\b(bifall|avsla|besvara|tillstyrk|avstyrk)")
+# 'att motionen bifalls' or, verb first, 'att bifalla motionen'
+_MOTION_DECISION = re.compile(r"\bmotion\w*\b.*\b(bifall|avsla|besvara|tillstyrk|avstyrk)|\b(bifall|avsla|besvara|tillstyrk|avstyrk)\w*\b.*\bmotion")
 
 
 # "Kommunfullmäktige beslutar att bifalla motionen ..." written as a sentence of the minutes

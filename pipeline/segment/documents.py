@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from . import headings
 from .authors import is_role_line, is_signature_line, party_context, signer_line
-from .lines import Ln, next_content
+from .lines import Ln, next_content, unfinished
 from .vocab import mfold, table
 
 DocType = str
@@ -54,7 +54,7 @@ def marker(text: str) -> tuple[str, str] | None:
     for rx, typ, strength in _markers():
         if rx.search(s):
             return typ, strength
-    fixed = _near_keyword(s) or _near_motion(s)
+    fixed = _near_keyword(s) or _near_motion(s) or _clipped_reply(s)
     if fixed:
         return marker(fixed)
     return None
@@ -72,10 +72,33 @@ def _near_motion(s: str) -> str | None:
     return fixed if fixed != s else None
 
 
+# "trande över motion om X": a reply title whose first letters OCR dropped (a speck or a fax streak at
+# the start of the line swallows them); the rest of the opening still says what the line is
+_CLIPPED_REPLY = re.compile(r"^([a-z]{5,9})(?=\s+(?:over|pa|angaende|avseende|med anledning av)\s+(?:motion|medborgarforslag))")
+
+
+def _clipped_reply(s: str) -> str | None:
+    fixed = restore_reply_opening(s)
+    return fixed if fixed != s else None
+
+
+def restore_reply_opening(title: str) -> str:
+    """'trande över motion om X' -> 'Yttrande över motion om X' (the opening word's lost first letters)."""
+    folded = mfold(title)
+    m = _CLIPPED_REPLY.match(folded)
+    if not m or len(folded) != len(title):
+        return title
+    for word in ("yttrande", "besvarande"):
+        if word != m.group(1) and word.endswith(m.group(1)):
+            return word.capitalize() + title[m.end(1):]  # a title's first word; marker() folds it again
+    return title
+
+
 # "Motior av X angående Y": a title opening with 'motion' misread by one letter, then what a motion title says next
-_MOTION_OPENING = re.compile(r"^()([a-z|]{5,7})(?=\s+(?:om|angaende|av|fran|rorande|gallande|betraffande|for|kring|nr)\s|\s*[:(\[])")
+_MOTION_OPENING = re.compile(r"^()([a-z|01]{5,7})(?=\s+(?:om|angaende|av|fran|rorande|gallande|betraffande|for|kring|nr)\s|\s*[:(\[])")
 
 
+_DIGIT_LETTERS = str.maketrans("01", "oi")
 _MOTION_FORMS = {"motion", "motionen", "motioner", "motionerna", "motionens"}  # real words, left as printed
 
 
@@ -90,26 +113,32 @@ def restore_motion(title: str) -> str:
 
     for rx, limit in ((_REPLY_OPENING, 2), (_MOTION_OPENING, 1)):
         m = rx.match(folded)
-        if m and m.group(2) not in _MOTION_FORMS and Levenshtein.distance(m.group(2), "motion", score_cutoff=limit) <= limit:
-            word = "Motion" if title[m.start(2)].isupper() else "motion"
+        # a digit inside a capitalised word is a letter of the same shape ('MOT10N': 1 for I, 0 for O)
+        word = m.group(2).translate(_DIGIT_LETTERS) if m else ""
+        if m and m.group(2) not in _MOTION_FORMS and Levenshtein.distance(word, "motion", score_cutoff=limit) <= limit:
+            printed = title[m.start(2) : m.end(2)]
+            word = "MOTION" if printed.isupper() else "Motion" if printed[0].isupper() else "motion"
             return title[: m.start(2)] + word + title[m.end(2) :]
     return title
 
 
 # One-word strong markers that a degraded scan may misread by a letter ("SAMMANTRÄDESPRCTOKOLL").
 # The correction stage leaves all-capital words alone (they may be acronyms), so the match is here.
-_KEYWORDS = ("protokollsutdrag", "sammantradesprotokoll", "tjansteskrivelse", "tjansteutlatande")
+_KEYWORDS = ("protokollsutdrag", "sammantradesprotokoll", "tjansteskrivelse", "tjansteutlatande", "protokoll")
 
 
 def _near_keyword(s: str) -> str | None:
-    """The keyword a long one-word line is a misreading of: at most one edit (two from 16 letters)."""
-    if " " in s or len(s) < 10:
+    """The keyword a long one-word line is a misreading of: at most one edit (two from 16 letters).  A
+    space that OCR put inside the word at a letter gap ('SAMMANTRÄDE SPROTOKOLL') is not a second word."""
+    spaced = s.count(" ") == 1
+    s = s.replace(" ", "") if spaced else s
+    if " " in s or len(s) < 9:
         return None
     from rapidfuzz.distance import Levenshtein
 
     for k in _KEYWORDS:
         limit = 2 if len(k) >= 16 else 1
-        if s != k and Levenshtein.distance(s, k, score_cutoff=limit) <= limit:
+        if (s != k or spaced) and Levenshtein.distance(s, k, score_cutoff=limit) <= limit:
             return k
     return None
 
@@ -255,7 +284,13 @@ def _inside_sentence(lines: list[Ln], i: int) -> bool:
     j = i - 1
     while j >= 0 and lines[j].kind == "blank":
         j -= 1
-    return j >= 0 and lines[j].content and not lines[j].block_start and j == i - 1 and not lines[j].text.endswith((".", ":"))
+    if not (j >= 0 and lines[j].content and not lines[j].block_start and j == i - 1 and not lines[j].text.endswith((".", ":"))):
+        return False
+    # A capitalised title right under a short, complete letterhead line (the addressee 'Socialnämnden',
+    # a date) starts a document: a scan often loses the blank line between them, but a wrapped sentence
+    # would not break after a short line and go on with a capital.
+    prev = lines[j].text
+    return not (lines[i].text[:1].isupper() and prev[:1].isupper() and len(prev) <= 40 and not unfinished(prev))
 
 
 def _letterhead_start(lines: list[Ln], i: int, floor: int) -> int:

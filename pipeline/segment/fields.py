@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from ..model import Diarienummer
 from . import headings
 from .authors import is_place_date, is_signature_line
-from .documents import Span, marker
+from .documents import Span, marker, restore_motion, restore_reply_opening
 from .lines import Ln, continues, join, logo_municipality, looks_like_logo
 from .nlp import entities
 from .vocab import fold, leadin_re, mfold, months, municipality_index
@@ -83,14 +83,14 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
             j += 1
             continue
         adjacent = gap == 0 and ln.page == lines[last].page  # a title does not run on over a page break
-        if (adjacent or continues(parts[-1], ln.text)) and _title_continuation(ln.text):
+        if (adjacent or continues(parts[-1], ln.text) and not _opens_paragraph(lines, j, span.stop)) and _title_continuation(ln.text):
             parts.append(ln.text)
             last = ln.idx
             gap = 0
             j += 1
             continue
         break
-    text = _clean_title(join(parts))
+    text = restore_motion(restore_reply_opening(_clean_title(join(parts))))  # opening words OCR misread
     subtitle = None
     if doc_type in ("bilaga", "other"):
         n = _next_content(lines, last + 1, span.stop)
@@ -102,6 +102,15 @@ def title(lines: list[Ln], span: Span, doc_type: str) -> tuple[str | None, str |
 
 _ITEM = re.compile(r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}\s*)?§\s*\d+[a-z]?\b\s*(?:[-–:.]\s*)?(.*)$")
 
+# 'RS 5288', 'KS $ 12': an organ's item number alone on its line with the '§' read as 5, 8, S or $ (a
+# degraded scan breaks the paragraph sign into the nearest glyph, often without the space after it);
+# the empty group stands for _ITEM's text after the number, which such a line never has
+_MISREAD_ITEM = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-z]{0,3}\s+(?:[$S]\s*\d{1,4}|[58]\s+\d{1,3}|[58]\d{1,4})()$")
+
+# 'pnr BUN 2005.0C45': a case number whose label and digits OCR misread so that the dnr reader does not know
+# it, still shaped like one (a short label, an organ code in capitals, a year and a serial number)
+_DNR_SHAPED = re.compile(r"^\S{2,4}\s+[A-ZÅÄÖ]{2,5}\s*(?:19|20)[\dOoCDlI]{2}[./:-]\S+$")
+
 
 def _item_heading(head: list[Ln]) -> Ln | None:
     """A protocol item's heading: printed after its '§ 187' or on the line under it.
@@ -112,17 +121,17 @@ def _item_heading(head: list[Ln]) -> Ln | None:
     between the § line and the heading is skipped.
     """
     for k, ln in enumerate(head):
-        m = _ITEM.match(ln.text.strip())
+        m = _ITEM.match(ln.text.strip()) or _MISREAD_ITEM.match(ln.text.strip())
         if not m:
             continue
         rest = m.group(1).strip()
         if rest and _DATE_ONLY.match(rest):
             continue  # "AU § 261 2017-11-06": an earlier handling of the matter, not this item's number
-        if rest and not _dnr_in(rest) and not re.match(r"(dnr|diarie)", mfold(rest)):
+        if rest and not _dnr_in(rest) and not re.match(r"(dnr|diarie)", mfold(rest)) and not _DNR_SHAPED.match(rest):
             return ln
         for nxt in head[k + 1:k + 4]:
             s = nxt.text.strip()
-            if _dnr_in(s) or _DATE_ONLY.match(s) or re.match(r"(dnr|diarie|arendenummer|datum)\b", mfold(s)):
+            if _dnr_in(s) or _DATE_ONLY.match(s) or re.match(r"(dnr|diarie|arendenummer|datum)\b", mfold(s)) or _DNR_SHAPED.match(s):
                 continue
             if headings.known(s) or is_signature_line(s) or s.endswith((".", ":")):
                 return None
@@ -149,6 +158,14 @@ def _next_content(lines: list[Ln], i: int, stop: int) -> int | None:
     return None
 
 
+def _opens_paragraph(lines: list[Ln], j: int, stop: int) -> bool:
+    """A full-width line with another full-width line right under it is the first line of a body
+    paragraph: across a blank line it does not continue the title, even when it starts in lower case
+    (a paragraph opening 'I dag ...' that OCR read as 'i dag ...')."""
+    nxt = lines[j + 1] if j + 1 < stop else None
+    return len(lines[j].text) >= 45 and nxt is not None and nxt.content and len(nxt.text) >= 45
+
+
 def _title_continuation(text: str) -> bool:
     s = text.strip()
     if len(s) > 90 or headings.known(s) or headings.numbered(s) or marker(s) or is_signature_line(s) or _DATE_ONLY.match(s):
@@ -159,6 +176,8 @@ def _title_continuation(text: str) -> bool:
         return False  # "Till kommunfullmäktige" under the title: the recipient, with the blank line lost
     if parse_date(s):
         return False  # "Motion den 14 september 2020 av Karin Sjöholm m.fl. (L)": a subtitle naming the motion's date
+    if _DNR_LABEL.match(mfold(s)) or _dnr_in(s):
+        return False  # "Ärendenummer: KS 2023/00412" under the title: a letterhead field, with the blank line lost
     return not (s[0].isupper() and len(s) > 60)
 
 
@@ -198,13 +217,21 @@ _ORGAN = re.compile(
 )
 
 
-# "Kommun fullmäktige": Tesseract splits the long compound at the letter gap of a wide font
-_SPLIT_ORGAN = re.compile(r"\b([Kk]ommun|[Rr]egion|KOMMUN|REGION)\s+(fullmäktige|styrelsen|FULLMÄKTIGE|STYRELSEN)\b")
+# "Kommun fullmäktige", "kommunfull mäktige": Tesseract splits the long compound at a letter gap of a wide font
+_SPLIT_ORGAN = re.compile(r"\b((?:kommun|region)\w*)\s+(\w*(?:mäktige|styrelsen))\b", re.I)
+_ORGANS = frozenset({"kommunfullmaktige", "kommunstyrelsen", "regionfullmaktige", "regionstyrelsen"})
+
+
+def _join_organ(m: re.Match[str]) -> str:
+    """'Kommun fullmäktige', 'kommunfull mäktige': the organ's name with a space OCR put inside it, joined."""
+    if fold(m.group(1) + m.group(2)) not in _ORGANS:
+        return m.group(0)
+    return m.group(1) + (m.group(2).lower() if m.group(1)[1:].islower() else m.group(2))
 
 
 def addressee(text: str) -> str | None:
     """'Kommunstyrelsen', 'Till kommunfullmäktige i Växjö kommun' -> 'Kommunstyrelsen' / 'Kommunfullmäktige'."""
-    text = _SPLIT_ORGAN.sub(lambda m: m.group(1) + (m.group(2).lower() if m.group(1)[1:].islower() else m.group(2)), text)
+    text = _SPLIT_ORGAN.sub(_join_organ, text)
     s = mfold(text).strip(" :.")
     m = _ORGAN.match(s)
     if not m:

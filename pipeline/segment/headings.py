@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .lines import Ln, is_noise, next_content, prev_content, unfinished
-from .vocab import fold, leadin_re, mfold, signature_formula_re, table
+from .vocab import fold, has_leadin, leadin_re, mfold, signature_formula_re, table
 
 MATCH = 86  # rapidfuzz ratio for a known heading; one or two OCR slips in a 20-letter heading
 
@@ -92,7 +92,7 @@ def layout_heading(lines: list[Ln], i: int, stop: int) -> bool:
         return False
     if unfinished(s):
         return False  # '... delar motionärernas uppfattning att': a heading does not end on 'att'/'och'/'i'
-    if leadin_re().search(mfold(s)):
+    if has_leadin(mfold(s)):
         return False
     from .authors import is_signature_line, party_context  # authors does not import headings
 

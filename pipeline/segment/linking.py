@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Author, Document, FileResult, Proposal, RespondsTo
 from . import names
@@ -66,6 +67,11 @@ def _subject_label() -> re.Pattern[str]:
         rf"^({_alt('subject')})((?:\s*[(\[][a-z]{{1,3}}[)\]]|\s+nr\.?\s*\d+(?:[/:.-]\d+)?|\s+\d{{1,4}}[/:.-]\d{{1,4}}|\s+den\s+\d{{1,2}}\s+[a-z]+\s+\d{{4}})+)(?=\s)")
 
 
+# 'motion från Anna Berg (L) cm X', '... (SD) m X': after the movers' party code, the short word in the place of
+# 'om' is 'om' misread by a letter
+_MOVERS_MISREAD_OM = re.compile(r"^(motion|medborgarforslag)\s+(?:av|fran)\s+[^()]{2,80}?\s*[(\[][a-z]{1,3}[)\]]\s+([a-z0-9]{1,3})\s+(?=\S)")
+
+
 # after the topic: the movers ('... från Per Ek (M)'), the party alone ('(SD)'), or the stage of the matter
 _TRAILING_MOVERS = re.compile(r"\s+(?:(?:av|fran)\s+[^()]{2,60}?)?\s*[(\[][a-z]{1,3}(?:\s*(?:,|och|m\.?\s?fl\.?)\s*[a-z]{1,3})*[)\]]\s*$")
 _TRAILING_STAGE = re.compile(r"\s*[,–-]\s*(?:svar|besvarande|yttrande|slutbehandling|beslut|aterremiss)\s*$")
@@ -83,6 +89,10 @@ def without_movers(title: str) -> str:
     m = _by_authors().match(folded)
     if m:
         title, folded = title[: m.end(1)] + " " + title[m.end() :], folded[: m.end(1)] + " " + folded[m.end() :]
+    else:
+        m = _MOVERS_MISREAD_OM.match(folded)
+        if m and Levenshtein.distance(m.group(2), "om", score_cutoff=1) <= 1:
+            title, folded = title[: m.end(1)] + " om " + title[m.end() :], folded[: m.end(1)] + " om " + folded[m.end() :]
     m = _subject_label().match(folded)
     if m:
         title, folded = title[: m.end(1)] + title[m.end() :], folded[: m.end(1)] + folded[m.end() :]

@@ -1,7 +1,8 @@
 """Att-satser: the numbered or bulleted proposals of a motion, quoted in a reply, or decided.
 
 Recognised forms: ``Att ...``, ``att ...``, ``• att ...``, ``- att ...``,
-``1. Att ...``, ``(2) att ...``, and OCR'd bullets read as ``¢ * v e o «`` or as a lone ``.``/``,``
+``1. Att ...`` (or ``1, att`` with the dot read as a comma, ``1.-att`` with a dash glued on), ``(2) att ...``,
+and OCR'd bullets read as ``¢ * v e o « =`` (or doubled, ``oo``) or as a lone ``.``/``,``
 (a small round bullet that a degraded scan shrinks to a dot);
 ``att`` itself may be misread as ``art``/``act``/``ätt``.  A line starting with *att*
 only opens a proposal when it cannot be a wrapped sentence: after a lead-in
@@ -20,18 +21,25 @@ from dataclasses import dataclass
 from . import headings
 from .authors import is_place_date, is_signature_line
 from .lines import SENTENCE_END, Ln, continues, join
-from .vocab import leadin_re, mfold, months
+from .vocab import has_leadin, mfold, months
 
-# A bullet glyph, possibly read as two or three marks with a space between them ('— -', '» «').
-_GLYPHS = r"[•·∙◦●○▪■\-–—*¢€«»>✓]"
-_BULLET = r"(?:" + _GLYPHS + r"{1,3}(?:\s" + _GLYPHS + r"{1,2})?|\d{1,2}\s*[.):]|\(\d{1,2}\)|[a-h]\)|[oveOc.,](?=\s))"
+# A bullet glyph, possibly read as two or three marks with a space between them ('— -', '» «'); a dash
+# bullet thickened by a fax or photocopy may come out as '='.
+_GLYPHS = r"[•·∙◦●○▪■\-–—*¢€«»>✓=]"
+_BULLET = r"(?:" + _GLYPHS + r"{1,3}(?:\s" + _GLYPHS + r"{1,2})?|\d{1,2}\s*[.,):][-–]?|\(\d{1,2}\)|[a-h]\)|[oveOc.,]{1,2}(?=\s))"
 # The space after "att" may come out of a fax as a hyphen ("att-utredningen redovisar"); "att-satsen",
 # a word of its own, does not start a proposal.
 ATT_LINE = re.compile(r"^(?P<bullet>" + _BULLET + r"\s*)?(?P<att>[AaÄäÅå](?:tt|rt|ct|tr|rr|tc))(?:\s+|[-–](?!sats)(?=[a-zåäö]))(?P<rest>\S.*)$")
 
 
-_LEAD_JUNK = re.compile(r"^[>|\\/'‘’`~^]+\s*")  # specks and margin marks OCR puts before a line
+# specks and margin marks OCR puts before a line (a speck by the first letter is often read as a quote mark)
+_LEAD_JUNK = re.compile(r"^[>|\\/'‘’`~^\"“”„]+\s*")
 _TAIL_JUNK = re.compile(r"(?<=[a-zåäö])[?%\\|{}<>~^]{2,}\S*")  # 'ord?%\' : a word running into smudges
+
+
+def att_line(text: str) -> re.Match[str] | None:
+    """The line as an att-sats opening, looking past a speck or margin mark before it ('"att ...')."""
+    return ATT_LINE.match(_LEAD_JUNK.sub("", text))
 
 
 def _clean(text: str) -> str:
@@ -60,7 +68,7 @@ def _norm_att(m: re.Match[str]) -> str:
 
 def is_leadin(text: str) -> bool:
     s = mfold(text)
-    if not leadin_re().search(s):
+    if not has_leadin(s):
         return False
     return s.rstrip().endswith((":", "att", "vi", "besluta", "beslutar", "yrkar", "foreslar", "foreslas", "foljande")) or len(s) < 90
 
@@ -79,7 +87,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
     def close() -> None:
         nonlocal cur
         if cur:
-            m = ATT_LINE.match(cur[0].text)
+            m = att_line(cur[0].text)
             assert m
             found.append(Found(join([_clean(_norm_att(m))] + [_clean(c.text) for c in cur[1:]]), cur[0].idx, cur[-1].idx))
         cur = []
@@ -91,7 +99,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
         if not ln.content:
             continue
         text = ln.text
-        m = ATT_LINE.match(text)
+        m = att_line(text)
         opens = False
         if m:
             bullet = bool(m.group("bullet"))
@@ -99,7 +107,7 @@ def extract(lines: list[Ln], start: int, stop: int, *, in_run: bool = False) -> 
             # mid-phrase: "... för" + "att i uppnå ..." is one sentence whatever the layout did.  Only
             # "samt"/"och"/"eller" may end a sats before the next one of a list in lower-case "att".
             wrapped = (bool(cur) and not bullet and m.group("att")[0].islower() and _unfinished(cur[-1].text)
-                       and (ATT_LINE.match(cur[0].text).group("att")[0].isupper()
+                       and (att_line(cur[0].text).group("att")[0].isupper()
                             or cur[-1].text.split()[-1].lower() not in _LIST_CONJUNCTIONS))
             after_stop = prev is None or (gap and not wrapped) or prev.text.endswith((".", ",", ";", ":")) or is_leadin(prev.text)
             opens = bullet or (in_run and after_stop) or (cur != [] and after_stop)

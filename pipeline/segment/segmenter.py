@@ -108,7 +108,7 @@ def _headings(lines: list[Ln], start: int, stop: int) -> list[tuple[int, heading
     for ln in lines[start:stop]:
         if ln.content:
             h = headings.classify(lines, ln.idx, stop)
-            if h and not (h.kind == "layout" and proposals.ATT_LINE.match(ln.text)):
+            if h and not (h.kind == "layout" and proposals.att_line(ln.text)):
                 found.append((ln.idx, h))
     numbered = [(i, h) for i, h in found if h.kind == "numbered"]
     if len(numbered) >= 2:

@@ -94,6 +94,23 @@ def leadin_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def _long_leadins() -> tuple[str, ...]:
+    # 'beslutar'/'beslutat' stay exact: the nouns 'beslut'/'beslutet' are one letter away
+    return tuple(w for w in words("leadins.txt") if len(w) >= 8 and not w.startswith("beslut"))
+
+
+def has_leadin(folded: str) -> bool:
+    """A lead-in verb in the folded line, also one that OCR misread by a letter ('förestår' for
+    'föreslår'); only long verbs are matched loosely, so that no other word is taken for one."""
+    if leadin_re().search(folded):
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    return any(Levenshtein.distance(w, v, score_cutoff=1) <= 1
+               for w in re.findall(r"[a-z]{7,}", folded) for v in _long_leadins())
+
+
+@lru_cache(maxsize=None)
 def role_re() -> re.Pattern[str]:
     suffixes = sorted({fold(w) for w in words("roles.txt")}, key=len, reverse=True)
     return re.compile(r"[a-z]*(" + "|".join(map(re.escape, suffixes)) + r")\b")
