@@ -36,6 +36,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -185,7 +186,15 @@ def _death_reason(pool: ProcessPoolExecutor) -> str:
     library.  Without a readable exit code the cause stays open.
     """
     codes = []
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    # Let the pool's manager thread finish reaping first.  A forkserver child's status is read off a
+    # pipe once; two threads polling the same process race for it, and the loser records 255 ("the
+    # forkserver died") instead of the real code.  The manager thread joins every worker of a broken
+    # pool and then ends; after it, ``exitcode`` is the cached value.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(2.0)
+    for proc in procs:
         code = getattr(proc, "exitcode", None)
         if code is None:  # dead but not reaped yet (a forkserver child reports its status late)
             try:
