@@ -59,9 +59,9 @@ _ROLE_LABEL = re.compile(r"^([^:/,\d]{2,40}?)\s*:\s*(\S.*)$")
 # and 'Datum 2009-05-25' is a letterhead field.
 # A year's last digits that OCR read as look-alike letters ('202C', '20O5') still make the year, and so
 # does a year that OCR glued onto the month ('2 april2019').
-_YEAR = r"(19|20)[\dOoCDlI]{2}"
+YEAR_READ = r"(?:19|20)[\dOoCDlI]{2}"  # also used for dnr-shaped lines (fields)
 _PLACE_DATE = re.compile(
-    r"^(?![Dd]atum\b|DATUM\b)[A-ZÅÄÖ](?:[^\W\d_]|[\- ]){1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s*" + _YEAR + r"|\d{1,2}/\d{1,2}\s*" + _YEAR
+    r"^(?![Dd]atum\b|DATUM\b)[A-ZÅÄÖ](?:[^\W\d_]|[\- ]){1,30}?,?\s+(den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s*" + YEAR_READ + r"|\d{1,2}/\d{1,2}\s*" + YEAR_READ
     + r"|(19|20)\d\d-\d\d-\d\d)\s*$"
 )
 

@@ -54,7 +54,7 @@ def marker(text: str) -> tuple[str, str] | None:
     for rx, typ, strength in _markers():
         if rx.search(s):
             return typ, strength
-    fixed = _near_keyword(s) or _near_motion(s) or _clipped_reply(s)
+    fixed = _near_keyword(s) or _changed(restore_motion, s) or _changed(restore_reply_opening, s)
     if fixed:
         return marker(fixed)
     return None
@@ -66,20 +66,15 @@ _REPLY_OPENING = re.compile(
 )
 
 
-def _near_motion(s: str) -> str | None:
-    """The folded line with 'motion' restored after a reply opening, or None if nothing to restore."""
-    fixed = restore_motion(s)
+def _changed(restore, s: str) -> str | None:
+    """``restore(s)`` when it repaired something (the line is then a marker candidate again), else None."""
+    fixed = restore(s)
     return fixed if fixed != s else None
 
 
 # "trande över motion om X": a reply title whose first letters OCR dropped (a speck or a fax streak at
 # the start of the line swallows them); the rest of the opening still says what the line is
 _CLIPPED_REPLY = re.compile(r"^([a-z]{5,9})(?=\s+(?:over|pa|angaende|avseende|med anledning av)\s+(?:motion|medborgarforslag))")
-
-
-def _clipped_reply(s: str) -> str | None:
-    fixed = restore_reply_opening(s)
-    return fixed if fixed != s else None
 
 
 def restore_reply_opening(title: str) -> str:

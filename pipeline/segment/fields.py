@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..model import Diarienummer
 from . import headings
-from .authors import is_place_date, is_signature_line
+from .authors import YEAR_READ, is_place_date, is_signature_line
 from .documents import Span, marker, restore_motion, restore_reply_opening
 from .lines import Ln, continues, join, logo_municipality, looks_like_logo
 from .nlp import entities
@@ -109,7 +109,7 @@ _MISREAD_ITEM = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-z]{0,3}\s+(?:[$S]\s*\d{1,4}
 
 # 'pnr BUN 2005.0C45': a case number whose label and digits OCR misread so that the dnr reader does not know
 # it, still shaped like one (a short label, an organ code in capitals, a year and a serial number)
-_DNR_SHAPED = re.compile(r"^\S{2,4}\s+[A-ZÅÄÖ]{2,5}\s*(?:19|20)[\dOoCDlI]{2}[./:-]\S+$")
+_DNR_SHAPED = re.compile(r"^\S{2,4}\s+[A-ZÅÄÖ]{2,5}\s*" + YEAR_READ + r"[./:-]\S+$")
 
 
 def _item_heading(head: list[Ln]) -> Ln | None:
