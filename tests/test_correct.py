@@ -292,3 +292,13 @@ def test_ki_read_for_la() -> None:
     from pipeline.correct.confusions import channel_cost
 
     assert channel_cost("kiska", "läska") <= 0.6
+
+
+@pytest.mark.parametrize("case", _cases("splits.tsv") + _cases("stray-marks.tsv"))
+def test_word_gaps_and_stray_marks(corrector: Corrector, case: str) -> None:
+    """A gap read as "." "-" "_" "," or a mark run becomes a space, a lone quote mark at a word's edge
+    goes; real hyphens, abbreviations, addresses and quotations stay; the output is a fixed point."""
+    ocr, expected = case.split("\t")
+    res = corrector.correct_text(ocr)
+    assert res.text == expected, res.corrections
+    assert corrector.correct_text(res.text).text == res.text

@@ -114,6 +114,10 @@ NAME_E_RE = re.compile(r"^é(?:[nr]s?|us|e)$")
 # lower-case word (any word when the page has other bullet lines).
 BULLET_RE = re.compile(r"^(\s*)(?:([¢*«])(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
 QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\w))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
+# Any quotation mark, and a lone ’ or ' at a word's edge (after a word before a space, punctuation or
+# the line end; before a word after a space or the line start) — never between digits (feet, minutes).
+QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")
+STRAY_QUOTE_RE = re.compile(r"(?:(?<=[^\W\d_])([’'])(?=[.,;:!?]?(?:\s|$)))|(?:(?:(?<=\s)|^)([’'])(?=[^\W\d_]))")
 BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve])(?= \w)")
 # A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
@@ -207,7 +211,7 @@ class Corrector:
         lines = list(raw_lines)
         split_corr: list[Correction] = []
         for li, ln in enumerate(raw_lines):
-            edits = find_splits(ln, self._split_known, self.lex.abbreviations)
+            edits = find_splits(ln, self._split_known, self.lex.abbreviations, self._listed)
             for a, b, orig, rep in edits:
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
@@ -250,6 +254,13 @@ class Corrector:
                     applied.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
                                               method="symbol", score=0.8, applied=True, rule="’→∅"))
                     opened = False
+            if not opened and len(QUOTE_ANY_RE.findall(ln)) == 1:
+                # one quote mark on the line, at a word's edge: no quotation, a speck ("en’ busstur")
+                m = STRAY_QUOTE_RE.search(ln)
+                if m:
+                    g = m.lastindex
+                    applied.append(Correction(page=page, line=li, start=m.start(g), end=m.end(g), original=m.group(g),
+                                              correction="", method="symbol", score=0.7, applied=True, rule=f"{m.group(g)}→∅"))
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2
         for li, ln in enumerate(lines):
             m = (BULLET_LOOSE_RE if loose else BULLET_RE).match(ln)
@@ -273,7 +284,7 @@ class Corrector:
         # second run finds nothing new.
         late: list[Correction] = []
         for li, ln in enumerate(out_lines):
-            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations):
+            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed):
                 ra = _raw_offset([c for c in applied if c.line == li], a)
                 if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
                     continue
@@ -292,6 +303,10 @@ class Corrector:
             return True
         alts = self.lex.stripped.get(t.replace("é", "o"))
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
+
+    def _listed(self, t: str) -> bool:
+        """A word the lexicon lists (``find_splits``: a hyphenated pair whose concatenation is one stays)."""
+        return t in self.lex.words
 
     def _pass(self, words: list[Word], margin: float | None) -> list:
         """Decisions for every word; ``self._current`` ends as the corrected word sequence."""
