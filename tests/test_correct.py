@@ -302,3 +302,13 @@ def test_word_gaps_and_stray_marks(corrector: Corrector, case: str) -> None:
     res = corrector.correct_text(ocr)
     assert res.text == expected, res.corrections
     assert corrector.correct_text(res.text).text == res.text
+
+
+def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
+    """Pronouns and conjunctions never join a compound; prefixes such as "när-", "om-", "väl-" do
+    (invented compounds)."""
+    cpd = corrector.compounds
+    for garbage in ("vinterjagplanen", "skoldetvägen", "trafikochvägar"):
+        assert not cpd.is_valid(garbage), garbage
+    for fine in ("närbibliotekets", "omskolningsplanen", "välfärdstjänsterna"):
+        assert cpd.is_valid(fine), fine
