@@ -32,7 +32,7 @@ MAX_PSEUDO_COUNT = 1000
 # ("<noun>jag<noun>").  Prepositions are not here: they are Swedish's commonest heads ("över-", "in-").
 NOT_A_PART = frozenset(
     "jag du han hon hen vi ni de dem dom den det denna detta dessa min mina din ditt dina sin sitt sina "
-    "vår vårt våra er ert era hans hennes deras och eller men som att är har hade kan ska skall måste inte "
+    "vår vårt våra er ert era hans hennes deras och eller samt men som att är har hade kan ska skall måste inte "
     "också även bara redan".split()
 )  # not "om", "när", "mitt", "väl", "vill": prefixes of "omsorg", "närområde", "mittpunkt", "välfärd", "villkor"
 
