@@ -340,7 +340,8 @@ class Corrector:
                 return "i", "confusion", 0.3, "1→i", True
             return None
         if self._one_is_i(words, k):
-            return "i", "confusion", 0.3, f"{w.text}→i", True
+            i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start else "i"
+            return i, "confusion", 0.3, f"{w.text}→{i}", True
         text = w.text
         low = text.lower()
         if not low.isalpha() and not any(c.isalpha() for c in low):
@@ -424,7 +425,7 @@ class Corrector:
         cands.sort(key=lambda c: -self._score(c, name_mode))
         best = cands[0]
         if (sentence_start and text[0].isupper() and "é" in text and not self._damaged(text)
-                and self.gen.count(best.word) < DAMAGED_COMMON_COUNT):
+                and self.gen.count(best.word) < DAMAGED_COMMON_COUNT and not self._common_tail(best.word)):
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
@@ -501,6 +502,14 @@ class Corrector:
 
     def _is_proper(self, w: str) -> bool:
         return w in self.lex.proper or (w.endswith("s") and w[:-1] in self.lex.proper)
+
+    def _common_tail(self, w: str) -> bool:
+        """An "-ör" agent noun as the last part of a compound ("<place>s" + "direktör"): no "-ér" surname.
+        (Not any common tail: surnames are compounds of common words too, "<fjäll>" + "gren".)"""
+        if not w.endswith(("ör", "örs", "ören", "örer")):
+            return False
+        parts = self.compounds.split(w)
+        return bool(parts) and len(parts[-1]) >= 5 and self.lex.words.get(parts[-1], 0) >= DAMAGED_COMMON_COUNT
 
     def _proper_compound(self, w: str) -> bool:
         """A known name or place + a common word ("<place>skommunerna", "<place>förbundet")."""

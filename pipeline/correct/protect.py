@@ -79,7 +79,7 @@ def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
     if nxt is None or nxt.paragraph_start:
         return False
     nt = nxt.text
-    if not nt.isalpha() or nt.lower() in COUNTING_AFTER:
+    if not nt.isalpha() or nt.lower() in COUNTING_AFTER and w.text == "1":  # "1 dag" counts; "| dag" is "I dag"
         return False
     if nt[0].isupper() and (prev is None or not prev.text.isalpha() or not prev.text[0].islower()):
         return False  # "1 Inledning": a heading number
@@ -88,6 +88,6 @@ def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
     if prev is None or w.paragraph_start:
         return True
     pt = prev.text
-    if not pt.isalpha() or pt.lower() in COUNTING_BEFORE or prev.chunk.endswith((":", ".")) and w.text != "1":
+    if not pt.isalpha() or pt.lower() in COUNTING_BEFORE and w.text == "1" or prev.chunk.endswith((":", ".")) and w.text != "1":
         return False
     return True
