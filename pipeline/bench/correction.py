@@ -2,6 +2,8 @@
 
 Sets: the sample's hand-aligned lines 1-150 (kind == "text"); the generated
 English-model OCR set, dev part (tuned on) and held-out part (only measured);
+the second generated set (``eng-ocr-2``: documents written after the first set,
+so unseen by the correction work that came before it), dev and held-out parts;
 correct Swedish prose (anything changed there is damage).
 
 Columns: CER/WER before and after (jiwer), words fixed, words broken (right
@@ -21,6 +23,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "corpus" / "tyreso-2009-kommunforbund.truth-lines-1-150.jsonl"
 ENG = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr"
+ENG2 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-2"  # documents written after the first set: unseen
 PROSE = ROOT / "samples" / "texts" / "correct-prose.txt"
 PROSE_FALLBACK = ROOT / "tests" / "fixtures" / "correct" / "correct-prose.txt"
 
@@ -31,11 +34,12 @@ def load_sets() -> dict[str, tuple[list[str], list[str]]]:
     rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["kind"] == "text"]
     sets["sample 1-150"] = ([r["ocr"] for r in rows], [r["truth"] for r in rows])
-    for part in ("dev", "heldout"):
-        p = ENG / f"{part}.jsonl"
-        if p.exists():
-            rs = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
-            sets[f"eng-ocr {part}"] = ([r["ocr"] for r in rs], [r["truth"] for r in rs])
+    for eng, tag in ((ENG, "eng-ocr"), (ENG2, "eng-ocr-2")):
+        for part in ("dev", "heldout"):
+            p = eng / f"{part}.jsonl"
+            if p.exists():
+                rs = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+                sets[f"{tag} {part}"] = ([r["ocr"] for r in rs], [r["truth"] for r in rs])
     prose = PROSE if PROSE.exists() else PROSE_FALLBACK
     if prose.exists():
         lines = prose.read_text(encoding="utf-8").splitlines()

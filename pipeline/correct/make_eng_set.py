@@ -13,6 +13,10 @@ not ``correct-prose.txt`` which is the no-change test) and
 ``tests/fixtures/correct/source-texts/*.txt``.  Each *document* goes wholly into
 ``dev.jsonl`` (tune on it) or ``heldout.jsonl`` (measure only), chosen by a hash
 of its file name, so the split is stable when documents are added.
+
+``eng-ocr-2/`` is the second set: the documents written after the first set
+was made (``--out tests/fixtures/correct/eng-ocr-2 --skip-docs-in
+tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was made.
 """
 from __future__ import annotations
 
@@ -103,11 +107,17 @@ def ocr_lines(img: Image.Image, spans: list[tuple[int, int]]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--skip-docs-in", type=Path, action="append", default=[], metavar="DIR",
+                    help="leave out documents already in DIR/*.jsonl (a second set from texts added since)")
     args = ap.parse_args(argv)
+    skip = {json.loads(x)["doc"] for d in args.skip_docs_in for f in d.glob("*.jsonl")
+            for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {"dev": [], "heldout": []}
     for k, path in enumerate(source_files()):
+        if path.name in skip:
+            continue
         rng = random.Random(path.name)
         font = FONTS[k % len(FONTS)]
         lines = wrap(path.read_text(encoding="utf-8"))
