@@ -467,9 +467,12 @@ class Corrector:
                 return None
         keep = math.log10(max(self.gen.count(low), 1))
         best: Candidate | None = None
+        surname = (name_mode or w.hyphen_before and w.text[:1].isupper()) and self._after_given_name(k)
         for c in self.gen.best(low, True):
-            # a valid word is only replaced by a listed word, never by an invented compound
-            if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score):
+            # a valid word is only replaced by a listed word, never by an invented compound; a surname
+            # only by a name ("<given name> Fors" is no "förs")
+            if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
+                    not surname or self._is_proper(c.word)):
                 best = c
         if best is not None and best.score + W * best.cost * self._loss_discount - keep >= margin:
             choice = best.word
@@ -518,6 +521,12 @@ class Corrector:
             if self._is_proper(head) and self.gen.count(tail) >= DAMAGED_COMMON_COUNT:
                 return True
         return False
+
+    def _after_given_name(self, k: int) -> bool:
+        """The previous word (as corrected) is a capitalised name, or the first part of a double name
+        ("Lindqvist-" before this part): this capitalised word is a surname."""
+        p = self._prev(k)
+        return bool(p) and p[:1].isupper() and p[1:].islower() and self._is_proper(p.lower())
 
     def _after_genitive_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""

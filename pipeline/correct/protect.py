@@ -40,6 +40,7 @@ COUNTING_AFTER = MONTHS | {
     "kr", "kronor", "krona", "miljon", "miljoner", "miljard", "miljarder", "procent", "år", "månad", "månader",
     "vecka", "veckor", "dag", "dagar", "timme", "timmar", "st", "styck", "och", "eller", "till", "av", "à", "gång",
     "person", "personer", "barn", "elev", "elever", "tkr", "mkr", "km", "meter", "m", "kvm", "ha", "plats", "platser",
+    "ledamot", "ledamöter", "ledamoter", "röst", "röster", "roster", "ersättare", "ärende", "ärenden", "arende", "arenden",
 }
 
 
@@ -69,6 +70,19 @@ def is_protected(w: Word, lex: Lexicon) -> bool:
     return False
 
 
+HEADING_WORDS = 5  # a line of at most this many words that starts with "1 <Capital>" is a numbered heading
+
+
+def _short_line(words: list[Word], k: int) -> bool:
+    line = words[k].line
+    n = 0
+    for w in words[k : k + HEADING_WORDS + 1]:
+        if w.line != line:
+            break
+        n += 1
+    return n <= HEADING_WORDS
+
+
 def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Is words[k] (a lone "1") the Swedish word "i" misread by an English model?"""
     w = words[k]
@@ -83,6 +97,8 @@ def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
         return False
     if nt[0].isupper() and (prev is None or not prev.text.isalpha() or not prev.text[0].islower()):
         return False  # "1 Inledning": a heading number
+    if nt[0].isupper() and w.text == "1" and prev is not None and prev.line != w.line and _short_line(words, k):
+        return False  # ... also after a paragraph that ends without a full stop
     if nt == "och" and not (k + 2 < len(words) and words[k + 2].text == "med"):
         return False
     if prev is None or w.paragraph_start:

@@ -31,7 +31,7 @@ mail addresses.  So a separator becomes a space when
   author's punctuation, the second the gap;
 * ``.`` ``:`` ``;`` and quotes between two long letter runs (5+ letters each, or one of them a known
   word and the other 4+): Swedish has no such word, abbreviations are short ("bl.a", "t.ex");
-* ``-`` between two lower-case everyday words of 3+ letters whose concatenation is no word ("i-land"
+* ``-`` between two lower-case everyday words (4+ and 3+ letters) whose concatenation is no word ("i-land"
   → "iland", "röd-gröna" → "rödgröna" stay); a hyphen after any function word but "att" before a
   lower-case word or a number ("om-en", "till-50"), and after "i"/"å"/"ö" before a capital ("i-Lunds");
 * a party code glued to a word ("Nilsson.(S)", "(S):yrkar").
@@ -149,7 +149,7 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
                 if not ok and left.islower() and lo_r not in CONJ and lo_l != "att":
                     if fl:  # "om-en", "en-inhägnad": no compound begins with a function word and a hyphen
                         ok = (kr or len(right) >= 3) and len(right) >= 2 and not word(lo_l + lo_r)
-                    elif len(left) >= 3 and len(right) >= 3 and kl and kr and not lo_l.endswith(ADJ_PAIR):
+                    elif len(left) >= 4 and len(right) >= 3 and kl and kr and not lo_l.endswith(ADJ_PAIR):
                         ok = not word(lo_l + lo_r) and not word(lo_l + "-" + lo_r)
             elif run == ",":
                 if kl and kr and left.islower() and max(len(left), len(right)) >= 3:
