@@ -312,3 +312,17 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
         assert not cpd.is_valid(garbage), garbage
     for fine in ("närbibliotekets", "omskolningsplanen", "välfärdstjänsterna"):
         assert cpd.is_valid(fine), fine
+
+
+def test_word_family_in_the_document_decides_a_close_pair(corrector: Corrector) -> None:
+    """"trad" is "träd" or "tråd", too close to call alone; a document that spells "trädet" and
+    "trädalléerna" right (or restores them confidently) is about trees.  Without the family the
+    word is only a suggestion.  Invented text."""
+    family = ("Manga av tradalleerna i stadskarnan ar gamla och flera trad maste ersattas.\n"
+              "Nar tradet vid torget foll i vintras fick kommunen ta bort ett trad till.")
+    assert corrector.correct_text(family).text.split("\n")[1].endswith("ta bort ett träd till.")
+    alone = ("Manga av stadskarnans gamla byggnader ar skyddade och flera trad maste ersattas.\n"
+             "Nar det blaste i vintras fick kommunen ta bort ett trad till.")
+    res = corrector.correct_text(alone)
+    assert res.text.endswith("ett trad till.")
+    assert any(s.original == "trad" for s in res.suggestions)

@@ -96,6 +96,9 @@ SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
 SECOND_MAX_COST = 2.2  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ...
 SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ...
 SECOND_MARGIN = 1.0  # ... and leads the runner-up by this much (log10); otherwise it is a suggestion
+FAMILY_BOOST = 0.5  # ... and for one whose word family does (``_in_family``)
+FAMILY_MIN = 4  # letters of a shared stem
+FAMILY_SUFFIX = 4  # a shorter form in the document may lack at most this many letters of the ending
 NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
 NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known name/place
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
@@ -240,6 +243,8 @@ class Corrector:
         self._doc = Counter()
         self._pass(words, margin)
         self._doc = Counter(t.lower() for t in self._current if len(t) >= 4 and t.isalpha() and self.known(t.lower()))
+        # ... and its word families: "~<stem>" for every prefix of FAMILY_MIN+ letters of those forms
+        self._doc.update({"~" + t[:i] for t in list(self._doc) for i in range(FAMILY_MIN, len(t))})
         bullets = set()
         for li, ln in enumerate(lines):
             # Swedish never opens a quotation with "‘" (U+2018): English-model OCR invents it before
@@ -498,7 +503,7 @@ class Corrector:
         return None
 
     def _score(self, c: Candidate, name_mode: bool = False) -> float:
-        bonus = DOC_BOOST if self._in_doc(c.word) else 0.0
+        bonus = DOC_BOOST if self._in_doc(c.word) else FAMILY_BOOST if self._in_family(c.word) else 0.0
         if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
             bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
         return c.score + bonus
@@ -550,6 +555,15 @@ class Corrector:
         if self._pairs is None:  # an older build: derive the table now (``make dictionaries`` stores it)
             self._pairs = _PAIRS[id(self.lex)] = letter_pairs(self.lex.words)
         return any(a in SWEDISH and b in SWEDISH and a + b not in self._pairs for a, b in zip(low, low[1:]))
+
+    def _in_family(self, w: str) -> bool:
+        """The document has another form of ``w`` right: ``w`` begins a longer form ("träd" for
+        "träden") or a shorter form begins ``w`` (same stem) — one sense per discourse."""
+        if len(w) < FAMILY_MIN or not w.isalpha():
+            return False
+        if self._in_doc("~" + w):
+            return True
+        return any(self._in_doc(w[:i]) for i in range(max(FAMILY_MIN, len(w) - FAMILY_SUFFIX), len(w)))
 
     def _in_doc(self, w: str) -> bool:
         self._doc_probe.append(w)
