@@ -59,13 +59,14 @@ CONJ = frozenset({"och", "eller", "samt", "respektive"})
 TLD = frozenset("se nu com org net eu info gov dk no fi pdf doc docx html htm xls xlsx txt".split())
 SEP_RE = re.compile(r"(?<=[^\W\d_]{2})([.:;’‘'_,-]{1,2})(?=[^\W\d_])")
 WORD_RE = re.compile(r"[^\W\d_]+")
-_ANY_SEP = re.compile(r"(?:[^\W\d_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
+_ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
-_NUMBER_AFTER = re.compile(r"^[^\W\d_]{2,}-(?=\d)")  # "till-50": a function word glued to a number
+_WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
+_NUMBER_STOP_GAP = re.compile(r"(?<=\d)([.,])([.,:;_-])(?=[^\W\d_]{2})")  # "2023..Förslaget"
 # a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
 _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1,3}\)[.,;:]?$)")
-_PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)([.:;-])(?=[a-zåäö]{2})")
+_PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
 LONG_RUN = 5  # two letter runs this long joined by . : ; or a quote are two words, known or not
 QUOTES = "’‘'"
 ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjective pairs keep their hyphen
@@ -89,13 +90,16 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
             continue
         base = m.start()
         if any(c.isdigit() for c in chunk):
-            nm = _NUMBER_AFTER.match(chunk)
-            if nm and chunk[: nm.end() - 1] in FUNCTION_WORDS and chunk[: nm.end() - 1] != "att":
-                out.append((base + nm.end() - 1, base + nm.end(), "-", " "))
+            out += [(base + a, base + b, o, r) for a, b, o, r in _number_gaps(chunk, abbreviations)]
             continue
-        for pm in (_PARTY_BEFORE.search(chunk), _PARTY_AFTER.match(chunk)):
-            if pm:
-                out.append((base + pm.start(1), base + pm.end(1), pm.group(1), " "))
+        pm = _PARTY_BEFORE.search(chunk)
+        if pm:
+            out.append((base + pm.start(1), base + pm.end(1), pm.group(1), " "))
+        pm = _PARTY_AFTER.match(chunk)
+        if pm:  # "(S):yrkar", "(SD)‘om"; "(C),-Erik": the comma is the author's
+            a = pm.start(1) + (1 if pm.group(1) == ",-" else 0)
+            if pm.group(1) == ",-" or chunk[pm.end(1)].islower():
+                out.append((base + a, base + pm.end(1), chunk[a : pm.end(1)], " "))
         # suspended compound: "Kultur--och" → "Kultur- och", "Barn-och" → "Barn- och"
         sm = _SUSPENDED.search(chunk)
         if sm:
@@ -124,46 +128,80 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
         for sep in SEP_RE.finditer(chunk):
             left = WORD_RE.findall(chunk[: sep.start()])[-1]
             right = WORD_RE.match(chunk, sep.end()).group()
-            lo_l, lo_r = left.lower(), right.lower()
-            run = sep.group()
-            if len(run) == 2:
-                # ",." / ".," / ".." / ",-": the first mark is punctuation, the second the gap; ":‘" style:
-                # the first is the gap (the stray quote is dropped as a symbol)
-                if run[0] in ",." and len(right) >= 2:
-                    out.append((base + sep.start() + 1, base + sep.end(), run[1], " "))
-                elif run[1] in QUOTES and run[0] not in QUOTES + "-," and right[0].islower() and len(left) >= 3 and (
-                        known(lo_l) or lo_l in FUNCTION_WORDS) and len(right) >= 3:
-                    out.append((base + sep.start(), base + sep.start() + 1, run[0], " "))
-                continue
-            if not right[0].islower() or (len(right) < 2 and lo_r not in FUNCTION_WORDS):
-                continue
-            fl, fr = lo_l in FUNCTION_WORDS, lo_r in FUNCTION_WORDS
-            kl, kr = fl or known(lo_l), fr or known(lo_r)
-            if run == "_":
-                ok = True
-            elif run == "-":
-                # the left side may be damaged itself: no lexicon test (it would make a rerun split more)
-                ok = lo_r in FUNCTION_WORDS and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
-                if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
-                    ok = len(right) >= 3 and known(lo_r)
-                if not ok and left.islower() and lo_r not in CONJ and lo_l != "att":
-                    if fl:  # "om-en", "en-inhägnad": no compound begins with a function word and a hyphen
-                        ok = (kr or len(right) >= 3) and len(right) >= 2 and not word(lo_l + lo_r)
-                    elif len(left) >= 4 and len(right) >= 3 and kl and kr and not lo_l.endswith(ADJ_PAIR):
-                        ok = not word(lo_l + lo_r) and not word(lo_l + "-" + lo_r)
-            elif run == ",":
-                if kl and kr and left.islower() and max(len(left), len(right)) >= 3:
-                    out.append((base + sep.end(), base + sep.end(), "", " "))
-                continue
-            else:
-                if lo_r in TLD or max(len(left), len(right)) < 3:
-                    continue
-                if chunk.lower().rstrip(".").replace(" ", "") in abbreviations:
-                    continue
-                long_l, long_r = len(left) >= LONG_RUN, len(right) >= LONG_RUN
-                ok = ((kl and kr) or (fl and len(right) >= 4) or (fr and len(left) >= 4)
-                      or (long_l and long_r) or (kl and long_r and len(left) >= 3) or (kr and long_l))
-            if ok:
-                p = base + sep.start()
-                out.append((p, p + 1, run, " "))
+            edit = _gap(chunk, sep, left, right, known, word, abbreviations)
+            if edit:
+                a, b, o, r = edit
+                out.append((base + a, base + b, o, r))
     return out
+
+
+def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """Gaps next to a number: "till-50", "omkring.120", "den:8" (a word glued to a number; not an
+    abbreviation such as "kap.3", "kl.10"), "2023..Förslaget" (a full stop and a gap)."""
+    out = []
+    nm = _WORD_NUMBER.match(chunk)
+    if nm:
+        w, sep = nm.group(1), nm.group(2)
+        if w.islower() and w != "att" and (w in FUNCTION_WORDS if sep == "-" else (
+                w not in abbreviations and (w in FUNCTION_WORDS or len(w) >= 4))):
+            out.append((nm.start(2), nm.end(2), sep, " "))
+    for dm in _NUMBER_STOP_GAP.finditer(chunk):
+        out.append((dm.start(2), dm.end(2), dm.group(2), " "))
+    return out
+
+
+def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str], bool],
+         word: Callable[[str], bool], abbreviations: frozenset[str]) -> tuple[int, int, str, str] | None:
+    """The edit for one separator run between two letter runs of a chunk, or None (offsets in the chunk)."""
+    lo_l, lo_r = left.lower(), right.lower()
+    run = sep.group()
+    a, b = sep.start(), sep.end()
+    if len(run) == 2:
+        # ",." / ".," / ".." / ",-": the first mark is punctuation, the second the gap; ":‘" style:
+        # the first is the gap (the stray quote is dropped as a symbol)
+        if run[0] in ",." and len(right) >= 2:
+            return a + 1, b, run[1], " "
+        if run[1] in QUOTES and run[0] not in QUOTES + "-," and right[0].islower() and len(left) >= 3 and (
+                known(lo_l) or lo_l in FUNCTION_WORDS) and len(right) >= 3:
+            return a, a + 1, run[0], " "
+        return None
+    fl, fr = lo_l in FUNCTION_WORDS, lo_r in FUNCTION_WORDS
+    if right[0].isupper():
+        if len(right) < 2 or not right[1:].islower():
+            return None
+        if fl and left.islower() and run != "," and lo_l != "att":
+            return a, b, run, " "  # "vid.Stortorget", "och-Lidingö": no sentence or compound ends so
+        if left[0].isupper() and left[1:].islower() and run in ":" + QUOTES:
+            return a, b, run, " "  # "Therese:Lundqvist": two names
+        if run == "." and left.islower() and len(left) >= 3 and known(lo_l) and (known(lo_r) or len(right) >= 4):
+            return b, b, "", " "  # "året.Motionen": a sentence end that lost its space
+        return None
+    if len(right) < 2 and not fr:
+        return None
+    kl, kr = fl or known(lo_l), fr or known(lo_r)
+    if run == "_":
+        return a, b, run, " "
+    if run == ",":
+        if kl and kr and left.islower() and max(len(left), len(right)) >= 3:
+            return b, b, "", " "
+        return None
+    if run == "-":
+        # the left side may be damaged itself: no lexicon test (it would make a rerun split more)
+        ok = fr and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
+        if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
+            ok = len(right) >= 3 and known(lo_r)
+        if not ok and left.islower() and lo_r not in CONJ:
+            if fl:  # "om-en", "en-inhägnad": no compound begins with a function word and a hyphen
+                ok = (lo_l != "att" or not lo_r.startswith("sats")) and (kr or len(right) >= 3) and not word(lo_l + lo_r)
+            elif len(left) >= 4 and len(right) >= 3 and kl and kr and not lo_l.endswith(ADJ_PAIR):
+                # (both everyday words: a loan word or a name keeps its hyphen, "trainee-satsningen")
+                ok = not word(lo_l + lo_r) and not word(lo_l + "-" + lo_r)
+        return (a, b, run, " ") if ok else None
+    if lo_r in TLD or max(len(left), len(right)) < 3:
+        return None
+    if chunk.lower().rstrip(".").replace(" ", "") in abbreviations:
+        return None
+    long_l, long_r = len(left) >= LONG_RUN, len(right) >= LONG_RUN
+    ok = ((kl and kr) or (fl and len(right) >= 4) or (fr and len(left) >= 4)
+          or (long_l and long_r) or (kl and long_r and len(left) >= 3) or (kr and long_l))
+    return (a, b, run, " ") if ok else None
