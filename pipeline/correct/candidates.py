@@ -171,6 +171,9 @@ class CandidateGenerator:
         # A rare listed compound ("x-ningsbidragen", a name's genitive) is as frequent as its parts suggest.
         return max(c, self.cpd.pseudo_count(w) if self.cpd.is_valid(w) else 0)
 
+    def _count_of(self, w: str) -> int:
+        return self.lex.words.get(w, 0)
+
     def _lookup_key(self, key: str) -> tuple[str, ...]:
         """Lexicon words whose stripped form is ``key`` (incl. ``key`` itself)."""
         st = self.lex.stripped.get(key)
@@ -221,7 +224,8 @@ class CandidateGenerator:
             tail = key[k:]
             t0 = tails_memo.get(tail)  # the first lexicon reading of ``tail`` that may end a compound, or ""
             if t0 is None:
-                t0 = next((t for t in self._lookup(tail) if self.cpd.tail_ok(t)), "")
+                # the most frequent reading: "krav" before "kräv" (an imperative is seldom a compound's end)
+                t0 = max((t for t in self._lookup(tail) if self.cpd.tail_ok(t)), key=self._count_of, default="")
                 if len(tails_memo) >= HEADS_CACHE:
                     tails_memo.clear()
                 tails_memo[tail] = t0
