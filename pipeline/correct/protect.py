@@ -101,9 +101,11 @@ def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
         return False  # ... also after a paragraph that ends without a full stop
     if nt == "och" and not (k + 2 < len(words) and words[k + 2].text == "med"):
         return False
-    if prev is None or w.paragraph_start:
-        return True
+    if prev is None or w.paragraph_start or w.text == "|" and nt.islower():
+        return True  # a bar is never a number: before a lower-case word it is the word i/I
     pt = prev.text
-    if not pt.isalpha() or pt.lower() in COUNTING_BEFORE and w.text == "1" or prev.chunk.endswith((":", ".")) and w.text != "1":
+    if not pt.isalpha() or pt.lower() in COUNTING_BEFORE and w.text == "1":
         return False
+    if prev.chunk.endswith((":", ".")) and w.text != "1":
+        return False  # after a sentence end an "l" may be a list letter
     return True
