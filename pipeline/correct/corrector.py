@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Correction
-from . import context
+from . import context, punctuation
 from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import channel_cost, strip_diacritics
@@ -266,6 +266,11 @@ class Corrector:
                     g = m.lastindex
                     applied.append(Correction(page=page, line=li, start=m.start(g), end=m.end(g), original=m.group(g),
                                               correction="", method="symbol", score=0.7, applied=True, rule=f"{m.group(g)}→∅"))
+        edits = punctuation.clock_abbreviations(lines)
+        if margin is not None:
+            edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
+        applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
+                               score=0.7, applied=True, rule=f"{o}→{r or '∅'}") for li, a, b, o, r in edits]
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2
         for li, ln in enumerate(lines):
             m = (BULLET_LOOSE_RE if loose else BULLET_RE).match(ln)
