@@ -1,7 +1,7 @@
 """The correction stage: decide, word by word, what to change on a page.
 
 Before the words: word gaps read as punctuation become spaces (``splits``,
-method "split"), bullets read as ¢/*/«/v/e become "•" and the "‘" English-model
+method "split"), bullets read as ¢/*/«/+/v/e become "•" and the "‘" English-model
 OCR invents before words is dropped (method "symbol").
 
 Order of decisions for each word (see the package docstring for the model):
@@ -115,13 +115,13 @@ SWEDISH = set("abcdefghijklmnopqrstuvwxyzåäö")
 NAME_E_RE = re.compile(r"^é(?:[nr]s?|us|e)$")
 # Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
 # lower-case word (any word when the page has other bullet lines).
-BULLET_RE = re.compile(r"^(\s*)(?:([¢*«])(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
+BULLET_RE = re.compile(r"^(\s*)(?:([¢*«]|\+(?= [^\W\d_]))(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
 QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\w))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
 # Any quotation mark, and a lone ’ or ' at a word's edge (after a word before a space, punctuation or
 # the line end; before a word after a space or the line start) — never between digits (feet, minutes).
 QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")
 STRAY_QUOTE_RE = re.compile(r"(?:(?<=[^\W\d_])([’'])(?=[.,;:!?]?(?:\s|$)))|(?:(?:(?<=\s)|^)([’'])(?=[^\W\d_]))")
-BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve])(?= \w)")
+BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
 PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!]{1,3})([)}\]]))(?=[\s.,;:]|$)")
