@@ -5,8 +5,9 @@ When a text has lost its diacritics, "ar" may be "är" or "år", "bor" "bor" or
 these rules override it with general Swedish grammar from the neighbouring
 words (not from any one document):
 
-* år: after a number or a determiner/quantifier (ett, varje, per, detta,
-  samma, förra, nästa, i, om, under), or before a year ("år 2010").
+* år: after a number (not a time of day: "14.00 är") or a determiner/quantifier
+  (ett, varje, per, detta, samma, förra, nästa, i, om, under) or a preposition
+  ("är" never follows one), or before a year ("år 2010").
 * bör: before an infinitive (a verb in -a/-as) or before a subject + infinitive;
   bor: before a place preposition (i, på, hos, kvar …).
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
@@ -20,8 +21,12 @@ an infinitive), otherwise the frequency reading stands.
 """
 from __future__ import annotations
 
+import re
+
 YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i", "om", "under", "två", "tre", "fyra", "fem",
-               "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första"}
+               "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första",
+               # prepositions: "är" never follows one directly ("från år till år", "efter år 2010")
+               "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat"}
 PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanför", "hemma", "tillsammans", "ensam", "ensamma", "vid", "kring", "runt"}
 SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}
 SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bästa", "bättre", "enkelt", "rätt", "något", "inget", "sådant",
@@ -47,8 +52,14 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
     return choice
 
 
+TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count of years
+RANGE_RE = re.compile(r"^\d+[-–]\d+$")  # "7-20 år"
+
+
 def _is_number(w: str | None) -> bool:
-    return bool(w) and w.replace(".", "").replace(",", "").isdigit()
+    if not w or TIME_RE.match(w):
+        return False
+    return w.replace(".", "").replace(",", "").isdigit() or bool(RANGE_RE.match(w))
 
 
 def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str | None:
