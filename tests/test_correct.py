@@ -326,3 +326,18 @@ def test_word_family_in_the_document_decides_a_close_pair(corrector: Corrector) 
     res = corrector.correct_text(alone)
     assert res.text.endswith("ett trad till.")
     assert any(s.original == "trad" for s in res.suggestions)
+
+
+def test_small_capital_inside_a_sentence_is_lower_case(corrector: Corrector) -> None:
+    """English-model OCR prints some lower-case letters as their capitals (s/S, k/K: only the size
+    differs).  Inside a sentence, in a damaged document that writes the word in lower case
+    elsewhere, the capital goes; names, list items after a comma and "Per <Surname>" stay.
+    Invented text."""
+    text = ("Manga av de forslag som kommunen har fatt ar bra och Kommunen vill ga vidare.\n"
+            "Det galler aven de forslag Som inkom i fjol fran Per Olsson och kommunen, Svenska kyrkan och andra.")
+    out = corrector.correct_text(text).text
+    assert "och kommunen vill gå vidare" in out
+    assert "förslag som inkom" in out
+    assert "från Per Olsson" in out and "kommunen, Svenska kyrkan" in out
+    clean = "Det gäller de förslag som kommunen har fått och Kommunen vill gå vidare med dem."
+    assert corrector.correct_text(clean).text == clean  # an undamaged document keeps its capitals

@@ -104,6 +104,7 @@ NAME_MAX_COST = 1.0  # confusion-only match of a capitalised word to a known nam
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 DAMAGE_GLYPHS = set("£{#&|¥$")
+SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
 CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "ö", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
@@ -245,6 +246,8 @@ class Corrector:
         self._doc = Counter(t.lower() for t in self._current if len(t) >= 4 and t.isalpha() and self.known(t.lower()))
         # ... and its word families: "~<stem>" for every prefix of FAMILY_MIN+ letters of those forms
         self._doc.update({"~" + t[:i] for t in list(self._doc) for i in range(FAMILY_MIN, len(t))})
+        # ... and "=<word>" for the words it writes in lower case (``_small_capital``)
+        self._doc.update({"=" + t for t in self._current if t.isalpha() and t.islower()})
         bullets = set()
         for li, ln in enumerate(lines):
             # Swedish never opens a quotation with "‘" (U+2018): English-model OCR invents it before
@@ -390,6 +393,8 @@ class Corrector:
         text = w.text
         low = text.lower()
 
+        if name_mode and margin is not None and self._small_capital(words, k):
+            return low, "case", 0.2, f"{text[0]}→{low[0]}", True
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
@@ -515,6 +520,26 @@ class Corrector:
 
     def _is_proper(self, w: str) -> bool:
         return w in self.lex.proper or (w.endswith("s") and w[:-1] in self.lex.proper)
+
+    def _small_capital(self, words: list[Word], k: int) -> bool:
+        """A lower-case letter read as its capital ("Som", "Kommunens" inside a sentence), in a damaged
+        document: the capital differs from it only in size (c k o p s v w x z), the word follows a
+        lower-case word on its line, the document writes it in lower case elsewhere, it is no name,
+        and the next word is no capitalised surname ("Per Olsson")."""
+        w = words[k]
+        text = w.text
+        if text[0] not in SIZE_ONLY or not text[1:].islower() or w.title_line or not text.isalpha() or w.hyphen_after:
+            return False
+        p = words[k - 1] if k > 0 else None
+        if p is None or p.line != w.line or not p.text.islower() or not p.chunk[-1:].isalpha():
+            return False  # only inside a line, right after a lower-case word: clearly inside a sentence
+            # (not after a comma: "kommunen, Svenska kyrkan" lists names)
+        low = text.lower()
+        if not self._in_doc("=" + low) or self._is_proper(low):
+            return False
+        self._ctx_used = True
+        nxt = _neighbour(words, k, 1)
+        return not (nxt and nxt[:1].isupper() and words[k + 1].line == w.line)
 
     def _common_tail(self, w: str) -> bool:
         """An "-ör" agent noun as the last part of a compound ("<place>s" + "direktör"): no "-ér" surname.
