@@ -334,10 +334,11 @@ def test_small_capital_inside_a_sentence_is_lower_case(corrector: Corrector) -> 
     elsewhere, the capital goes; names, list items after a comma and "Per <Surname>" stay.
     Invented text."""
     text = ("Manga av de forslag som kommunen har fatt ar bra och Kommunen vill ga vidare.\n"
-            "Det galler aven de forslag Som inkom i fjol fran Per Olsson och kommunen, Svenska kyrkan och andra.")
+            "Det galler aven de forslag Som inkom i fjol fran Per Olsson, kommunen, Svenska kyrkan och svenska skolor.\n"
+            "Aven i Svenska kyrkan finns manga svenska ord.")
     out = corrector.correct_text(text).text
     assert "och kommunen vill gå vidare" in out
     assert "förslag som inkom" in out
-    assert "från Per Olsson" in out and "kommunen, Svenska kyrkan" in out
+    assert "från Per Olsson" in out and "kommunen, Svenska kyrkan" in out and "i Svenska kyrkan" in out
     clean = "Det gäller de förslag som kommunen har fått och Kommunen vill gå vidare med dem."
     assert corrector.correct_text(clean).text == clean  # an undamaged document keeps its capitals

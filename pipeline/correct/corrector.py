@@ -105,6 +105,7 @@ DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage gly
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 DAMAGE_GLYPHS = set("£{#&|¥$")
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
+NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
 CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "ö", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
@@ -535,7 +536,7 @@ class Corrector:
             return False  # only inside a line, right after a lower-case word: clearly inside a sentence
             # (not after a comma: "kommunen, Svenska kyrkan" lists names)
         low = text.lower()
-        if not self._in_doc("=" + low) or self._is_proper(low):
+        if not self._in_doc("=" + low) or self._is_proper(low) or low.endswith(NAME_ADJECTIVE):
             return False
         self._ctx_used = True
         nxt = _neighbour(words, k, 1)
