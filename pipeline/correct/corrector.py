@@ -77,6 +77,8 @@ APPLY_MAX_COST_LONG = 1.6  # words of 8+ letters have more evidence
 SUGGEST_MAX_COST = 2.6
 MIN_MARGIN = 0.3  # log10 gap to the runner-up
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
+SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
+SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
 MIN_APPLY_SCORE = -2.0
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)  # log10 count − W·cost of an applied reading: below it only a suggestion
 LOSS_PRIOR = 4
@@ -456,8 +458,9 @@ class Corrector:
             confident = False  # an undamaged text: an invented compound reading is only a suggestion
         if best.method == "edit" and best.score < MIN_APPLY_SCORE:
             confident = False  # a rare word reached only by dear edits is a guess ("Tjxledning" → a rare "elledning")
-        if len(low) <= 3 and best.cost > 0.8 and not short_ok:
-            confident = False  # short words: too many neighbours
+        if len(low) <= 3 and best.cost > 0.8 and not short_ok and not (
+                best.cost <= 1.0 and lead >= SHORT_LEAD and best.count >= SHORT_LEAD_COUNT):
+            confident = False  # short words: too many neighbours (unless a very common word far ahead: "s6m")
         choice = best.word
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
