@@ -7,6 +7,11 @@
   never inside an abbreviation with inner dots.  At a line end the next
   non-blank line must begin in lower case.
 * "ki." before a time or number is "kl." (klockan): the l read as i.
+* A colon after a lower-case word before a capitalised word, in a damaged
+  document, is a full stop with a speck above it ("dagen: Det"): a Swedish
+  colon is followed by lower case, except after a label ("Bilaga: …", a
+  capitalised word) and before a list ("besluta:" + "Att …", a blank line,
+  a bullet or a number), which keep theirs.
 
 Each fix is a (line, start, end, original, replacement) edit on the page's
 lines; the corrector records it as a ``symbol`` correction.
@@ -18,6 +23,10 @@ from typing import Callable
 
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
+COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
+# words that introduce what follows them, capitalised or not
+LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslås yrkar yrkat yrkande intygar nämligen "
+                       "exempelvis såsom enligt anför anfört anges proposition voteringsproposition".split())
 
 Edit = tuple[int, int, int, str, str]
 
@@ -41,3 +50,23 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
     """"ki. 10" → "kl. 10"."""
     return [(li, m.start(1), m.end(1), "i", "l") for li, ln in enumerate(lines) for m in KL_RE.finditer(ln)]
+
+
+def colon_full_stops(lines: list[str]) -> list[Edit]:
+    """":" read for "." before a new sentence (see the module docstring)."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in COLON_RE.finditer(ln):
+            w = m.group(1)
+            if not w.islower() or w in LIST_INTRO:
+                continue
+            rest = ln[m.end(2):].split()
+            if rest:
+                nxt = rest[0]
+            elif li + 1 < len(lines) and lines[li + 1].strip():  # no blank line between: a sentence goes on
+                nxt = lines[li + 1].split()[0]
+            else:
+                continue
+            if nxt[:1].isupper() and nxt[1:2].islower() and nxt.lower().strip(".,") != "att":
+                out.append((li, m.start(2), m.end(2), ":", "."))
+    return out
