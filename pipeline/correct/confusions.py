@@ -49,7 +49,7 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("h", "n", 0.5), ("n", "h", 0.6), ("y", "j", 0.5), ("j", "y", 0.6), ("j", "l", 0.6), ("x", "s", 0.7),
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5),
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
-    ("ri", "n", 0.5),
+    ("ri", "n", 0.5), ("ti", "n", 0.6), ("rt", "n", 0.6),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
     ("ki", "lä", 0.5),
 ]
