@@ -94,6 +94,8 @@ DOC_BOOST = 1.5
 # differently — idempotence; for valid words a lower loss only means fewer changes)
 LOSS_DISCOUNT = 0.5
 LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
+STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real word's stripped reading is decided ...
+STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
 SECOND_MAX_COST = 2.2  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ...
 SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ...
@@ -156,6 +158,7 @@ class Corrector:
         self._ctx_used = False
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
+        self._stripped_doc = False
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
 
     _cache: dict[Path, "Corrector"] = {}
@@ -241,6 +244,7 @@ class Corrector:
         applied: list[Correction] = list(split_corr)
         suggested: list[Correction] = []
         self._loss_discount = LOSS_DISCOUNT * loss if loss >= LOSS_DISCOUNT_FROM else 0.0
+        self._stripped_doc = loss >= STRIPPED_DOC
         # Document cache: word forms the document spells right somewhere.  A first pass corrects
         # without it; the forms of its output are the evidence for the real pass, so a second
         # run over the output sees the same evidence (idempotence).
@@ -494,6 +498,16 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
                     not surname or self._is_proper(c.word)):
                 best = c
+        if (best is not None and self._stripped_doc and strip_diacritics(best.word) == low
+                and (not name_mode or self._is_proper(best.word))
+                and math.log10(max(best.count, 1)) - keep >= STRIPPED_DOC_MARGIN):
+            # a document that lost (almost) all its å/ä/ö: a listed word printed without them is as likely
+            # a stripped one as itself, so the more frequent spelling wins ("bankar" → "bänkar")
+            choice = best.word
+            if choice in context.PAIRS and len(low) <= 3 and not name_mode:
+                self._ctx_used = True
+                choice = context.reading(choice, prev, nxt, nxt2)
+            return self._cased(w.text, choice, w, not name_mode), "diacritics", best.cost, _rule(low, choice), True
         if best is not None and best.score + W * best.cost * self._loss_discount - keep >= margin:
             choice = best.word
             if choice in context.PAIRS and len(low) <= 3 and not name_mode:
