@@ -625,7 +625,8 @@ class Corrector:
         if orig.isupper() and len(orig) > 1 and orig.isalpha():
             return cand.upper()
         is_name = cand in self.lex.proper or (cand.endswith("s") and cand[:-1] in self.lex.proper)
-        if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and not is_name:
+        if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and not is_name and not (
+                cand.isalpha() and self._proper_compound(cand)):  # "<Place>porten" keeps its capital
             return cand  # the capital was a misread glyph ("G" or "O" for "ö": English-model OCR), not a name
         if (orig[0] in "LIJ" and not sentence_start and not is_name and orig.lower() != cand
                 and self.lex.words.get(cand, 0) >= LOWER_MIN_COUNT):

@@ -64,6 +64,9 @@ _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
 _NUMBER_STOP_GAP = re.compile(r"(?<=\d)([.,])([.,:;_-])(?=[^\W\d_]{2})")  # "2023..Förslaget"
+# a list number's or a party code's closing bracket glued to the next word or date by a mark
+_BRACKET_GAP = re.compile(r"(?:(?<=^\d\))|(?<=^\d\d\))|(?<=^\([A-Za-zÅÄÖåäö]\))|(?<=^\([A-Za-zÅÄÖåäö]{2}\))"
+                          r"|(?<=^\([A-Za-zÅÄÖåäö]{3}\)))([.:;,])(?=[^\W\d_]{2}|\d{4}-\d\d-\d\d)")
 # a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
 _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1,3}\)[.,;:]?$)")
 _PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
@@ -147,6 +150,8 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
             out.append((nm.start(2), nm.end(2), sep, " "))
     for dm in _NUMBER_STOP_GAP.finditer(chunk):
         out.append((dm.start(2), dm.end(2), dm.group(2), " "))
+    for dm in _BRACKET_GAP.finditer(chunk):  # "2).att", "(V).2023-02-08"
+        out.append((dm.start(1), dm.end(1), dm.group(1), " "))
     return out
 
 
