@@ -53,7 +53,7 @@ def test_correct_prose_nearly_untouched(corrector: Corrector) -> None:
     assert len(res.corrections) <= 0.001 * words, [(c.original, c.correction) for c in res.corrections]
 
 
-@pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout"])
+@pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout"])
 def test_idempotent(corrector: Corrector, name: str) -> None:
     ocr, _ = load_sets()[name]
     once = corrector.correct_text("\n".join(ocr)).text
@@ -62,7 +62,7 @@ def test_idempotent(corrector: Corrector, name: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéiklmnorståäö0146&#{£ .,-:/()§\t")), max_size=40), min_size=1, max_size=6))
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéiklmnorståäöSK0146&#{£ .,-:;_'’‘+|/()§\t")), max_size=40), min_size=1, max_size=6))
 def test_lines_whitespace_and_order_preserved(lines: list[str]) -> None:
     corrector = Corrector.load()
     text = "\n".join(lines)
@@ -98,7 +98,7 @@ def test_frequent_word_variants_in_damaged_text(corrector: Corrector) -> None:
 
 
 def test_split_corrections_locate_raw_text(corrector: Corrector) -> None:
-    text = "nämnden kommer.att följa det och planen ska genomforas-i december\nBarn-0ch utbildningsnämnden"
+    text = "nämnden kommer.att följa det och planen ska genomforas-i december\nBarn-0ch utbildningsnämnden\nskolor,forskolor och fritidshem"
     res = corrector.correct_text(text)
     raw = text.split("\n")
     splits = [c for c in res.corrections if c.method == "split"]
@@ -137,13 +137,13 @@ def test_sample_acceptance_targets(corrector: Corrector) -> None:
     assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002
 
 
-@pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout"])
+@pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout"])
 def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> None:
     ocr, truth = load_sets()[name]
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.26  # now ~0.223 (dev) / ~0.252 (held-out) of the raw WER
+    assert wer < before * 0.2  # now ~0.16 (dev) / ~0.19 (held-out) / ~0.15 (dev2) / ~0.18 (held-out 2) of the raw WER
     assert broken <= 0.002
 
 
@@ -367,3 +367,13 @@ def test_fully_stripped_document_restores_real_words_by_frequency(corrector: Cor
     assert out[truth.index("bänkar")] == "bankar"
     intact = "Banken har svart på vitt att bankar och skalet på nöten är något annat än bänkar."
     assert corrector.correct_text(intact).text == intact
+
+
+@pytest.mark.parametrize("line", ["K1' och", "l’ a ha", "‘K' är", "per år till,grOnare och mer", "‘&K", "kostnaden f6r’ manga ar"])
+def test_marks_next_to_damaged_words_are_idempotent(corrector: Corrector, line: str) -> None:
+    """A stray mark beside a word that the corrector changes is judged the same way before and after
+    the change (found by a property test over OCR glyphs)."""
+    once = corrector.correct_text(line)
+    assert corrector.correct_text(once.text).text == once.text
+    for c in once.corrections + once.suggestions:
+        assert line[c.start : c.end] == c.original

@@ -66,7 +66,7 @@ from .compounds import Compounds
 from .confusions import channel_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits
-from .protect import PARTY_RE, digit_one_is_i, is_protected
+from .protect import HEADING_WORDS, PARTY_RE, digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
 # Real-word corrections need the frequency gain (log10, after channel cost) to beat
@@ -122,11 +122,8 @@ NAME_E_RE = re.compile(r"^é(?:[nr]s?|us|e)$")
 # Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
 # lower-case word (any word when the page has other bullet lines).
 BULLET_RE = re.compile(r"^(\s*)(?:([¢*«]|\+(?= [^\W\d_]))(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
-QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\w))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
-# Any quotation mark, and a lone ’ or ' at a word's edge (after a word before a space, punctuation or
-# the line end; before a word after a space or the line start) — never between digits (feet, minutes).
-QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")
-STRAY_QUOTE_RE = re.compile(r"(?:(?<=[^\W\d_])([’'])(?=[.,;:!?]?(?:\s|$)))|(?:(?:(?<=\s)|^)([’'])(?=[^\W\d_]))")
+QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\S))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
+QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")  # any quotation mark (``_stray_quote``)
 BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
@@ -159,6 +156,7 @@ class Corrector:
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
         self._stripped_doc = False
+        self._first: list[str] = []
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
 
     _cache: dict[Path, "Corrector"] = {}
@@ -216,10 +214,12 @@ class Corrector:
     # -- page -------------------------------------------------------------
     def correct_text(self, text: str, page: int = 1) -> CorrectionResult:
         raw_lines = text.split("\n")
-        # Word gaps read as punctuation: same-length edits are applied before the words are read
-        # (offsets stay valid), the space after a suspended compound's hyphen at the end.
+        # Word gaps read as punctuation are mended before the words are read: same-length edits in
+        # place, inserted spaces ("till,och" → "till, och") too, their positions kept in ``inserted``
+        # so that everything found on the working lines maps back to raw offsets (``_to_raw``).
         lines = list(raw_lines)
         split_corr: list[Correction] = []
+        inserted: dict[int, list[int]] = {}
         for li, ln in enumerate(raw_lines):
             edits = find_splits(ln, self._split_known, self.lex.abbreviations, self._listed)
             for a, b, orig, rep in edits:
@@ -227,6 +227,8 @@ class Corrector:
                                              method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
                 if b - a == len(rep):
                     ln = ln[:a] + rep + ln[b:]
+                elif a == b:
+                    inserted.setdefault(li, []).append(a)
             for m in PARTY_DAMAGED_RE.finditer(ln):
                 inner = m.group(3).translate(PARTY_GLYPH)
                 if inner.upper() not in self.lex.party_codes or not (inner.islower() or inner.isupper()):
@@ -237,6 +239,8 @@ class Corrector:
                     split_corr.append(Correction(page=page, line=li, start=a, end=b, original=m.group(1),
                                                  correction=rep, method="party", score=0.9, applied=True, rule=f"{m.group(1)}→{rep}"))
                     ln = ln[:a] + rep + ln[b:]
+            for a in sorted(inserted.get(li, ()), reverse=True):
+                ln = ln[:a] + " " + ln[a:]
             lines[li] = ln
         words = words_of_page(lines)
         loss = self.estimate_loss(words)
@@ -249,7 +253,9 @@ class Corrector:
         # without it; the forms of its output are the evidence for the real pass, so a second
         # run over the output sees the same evidence (idempotence).
         self._doc = Counter()
+        self._first = []
         self._pass(words, margin)
+        self._first = list(self._current)  # the first pass's reading (``_one_is_i`` looks ahead with it)
         self._doc = Counter(t.lower() for t in self._current if len(t) >= 4 and t.isalpha() and self.known(t.lower()))
         # ... and its word families: "~<stem>" for every prefix of FAMILY_MIN+ letters of those forms
         self._doc.update({"~" + t[:i] for t in list(self._doc) for i in range(FAMILY_MIN, len(t))})
@@ -260,22 +266,25 @@ class Corrector:
             # Swedish never opens a quotation with "‘" (U+2018): English-model OCR invents it before
             # words; drop it, and the closing "’" it seemingly pairs with on the same line.
             opened = False
+            dropped = set()
             for m in QUOTE_RE.finditer(ln):
                 if m.group(1):
                     opened = True
+                    dropped.add(m.start(1))
                     applied.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original="‘", correction="",
                                               method="symbol", score=0.9, applied=True, rule="‘→∅"))
                 elif opened:
+                    dropped.add(m.start(2))
                     applied.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
                                               method="symbol", score=0.8, applied=True, rule="’→∅"))
                     opened = False
-            if not opened and len(QUOTE_ANY_RE.findall(ln)) == 1:
-                # one quote mark on the line, at a word's edge: no quotation, a speck ("en’ busstur")
-                m = STRAY_QUOTE_RE.search(ln)
-                if m:
-                    g = m.lastindex
-                    applied.append(Correction(page=page, line=li, start=m.start(g), end=m.end(g), original=m.group(g),
-                                              correction="", method="symbol", score=0.7, applied=True, rule=f"{m.group(g)}→∅"))
+            left = [m.start() for m in QUOTE_ANY_RE.finditer(ln) if m.start() not in dropped]
+            if len(left) == 1:
+                # one quote mark left on the line, at a word's edge: no quotation, a speck ("en’ busstur")
+                pos = _stray_quote(ln)
+                if pos == left[0]:
+                    applied.append(Correction(page=page, line=li, start=pos, end=pos + 1, original=ln[pos],
+                                              correction="", method="symbol", score=0.7, applied=True, rule=f"{ln[pos]}→∅"))
         edits = punctuation.clock_abbreviations(lines)
         if margin is not None:
             edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
@@ -299,6 +308,10 @@ class Corrector:
             corr = Correction(page=page, line=w.line, start=w.start, end=w.end, original=w.text, correction=new,
                               method=method, score=round(math.exp(-cost), 3), applied=apply, rule=rule)
             (applied if apply else suggested).append(corr)
+        if inserted:  # offsets found on the working lines → raw offsets
+            n = len(split_corr)
+            applied = applied[:n] + [_to_raw(c, inserted) for c in applied[n:]]
+            suggested = [_to_raw(c, inserted) for c in suggested]
         out_lines = _apply(raw_lines, applied)
         # Gaps that only show once the words beside them are corrected ("-0ch" → "-och"): found on
         # the output and mapped back to raw offsets (the separator itself is never edited), so a
@@ -341,13 +354,20 @@ class Corrector:
         return out
 
     def _one_is_i(self, words: list[Word], k: int) -> bool:
-        """``digit_one_is_i`` with the previous word as corrected (a rerun sees the corrected word)."""
+        """``digit_one_is_i`` with the previous word as corrected and the next as the first pass read it
+        (a rerun sees the corrected words)."""
         if words[k].text not in ("1", "l", "|"):
             return False
-        if k > 0 and self._current[k - 1] != words[k - 1].text:
-            words = words[k - 1 : k + 3]
-            words[0] = dataclasses.replace(words[0], text=self._current[k - 1])
-            return digit_one_is_i(words, 1, self.lex)
+        prev = self._current[k - 1] if k > 0 else None
+        nxt = self._first[k + 1] if k + 1 < len(self._first) else None
+        if (prev is not None and prev != words[k - 1].text) or (nxt is not None and nxt != words[k + 1].text):
+            j = max(k - 1, 0)
+            window = words[j : k + HEADING_WORDS + 2]  # the rest of the line: ``_short_line``
+            if prev is not None:
+                window[0] = dataclasses.replace(window[0], text=prev)
+            if nxt is not None:
+                window[k + 1 - j] = dataclasses.replace(window[k + 1 - j], text=nxt)
+            return digit_one_is_i(window, k - j, self.lex)
         return digit_one_is_i(words, k, self.lex)
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
@@ -673,6 +693,33 @@ def _raw_offset(line_corrections: list[Correction], out_pos: int) -> int | None:
             return None
         shift += len(c.correction) - (c.end - c.start)
     return out_pos - shift
+
+
+def _stray_quote(line: str) -> int | None:
+    """Position of a lone ’ or ' at a chunk's edge — first or last, before trailing punctuation — in a
+    chunk with a letter in it (not a bare number: feet, minutes "10'").  The test looks at the chunk,
+    not at the letters next to the mark, so a corrected neighbour ("K1'" → "Kä'") decides the same."""
+    for m in re.finditer(r"\S+", line):
+        chunk = m.group().lstrip("‘")  # a dropped opening mark (``QUOTE_RE``) is no part of the word
+        a = m.end() - len(chunk)
+        if not any(ch.isalpha() for ch in chunk):
+            continue
+        if chunk[0] in "’'" and len(chunk) > 1:
+            return a
+        core = chunk.rstrip(".,;:!?")
+        if len(core) > 1 and core[-1] in "’'":
+            return a + len(core) - 1
+    return None
+
+
+def _to_raw(c: Correction, inserted: dict[int, list[int]]) -> Correction:
+    """``c`` with offsets on a working line (spaces inserted at the raw positions ``inserted[line]``)
+    mapped back to the raw line; the k-th inserted space sits at working position p_k + k."""
+    ps = sorted(inserted.get(c.line, ()))
+    if not ps:
+        return c
+    before = lambda x: sum(1 for k, p in enumerate(ps) if p + k < x)  # noqa: E731 — inserted chars before x
+    return dataclasses.replace(c, start=c.start - before(c.start), end=c.end - before(c.end))
 
 
 def _neighbour(words: list[Word], k: int, step: int) -> str | None:

@@ -86,7 +86,7 @@ def _short_line(words: list[Word], k: int) -> bool:
 def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Is words[k] (a lone "1") the Swedish word "i" misread by an English model?"""
     w = words[k]
-    if w.text not in ("1", "l", "|") or w.chunk not in ("1", "l", "|"):
+    if w.text not in ("1", "l", "|") or w.chunk.strip("’‘'") not in ("1", "l", "|"):  # a stray quote goes (symbol)
         return False
     prev = words[k - 1] if k > 0 else None
     nxt = words[k + 1] if k + 1 < len(words) else None
