@@ -241,6 +241,7 @@ class LocalExecutor(TaskExecutor):
         self._quarantine: deque[_Job] = deque()  # suspects of a crash, re-run one at a time
         self._held: deque[_Job] = deque()  # submitted while quarantine runs
         self._probe: _Job | None = None  # the one quarantined job now running
+        self._broken_seen = False  # a submit found the pool broken before a wait did (``_start``)
         self.restarts = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -260,27 +261,44 @@ class LocalExecutor(TaskExecutor):
 
     def submit(self, key: Hashable, fn: Callable[..., Any], *args: Any, priority: int = 0) -> None:
         job = _Job(key, fn, args, priority)
-        if self._quarantine or self._probe is not None:
+        if self._quarantine or self._probe is not None or self._broken_seen:
             self._held.append(job)
         else:
             self._start(job)
 
-    def _start(self, job: _Job) -> None:
-        fut = self._pool.submit(guarded, job.fn, *job.args)
+    def _start(self, job: _Job) -> bool:
+        try:
+            fut = self._pool.submit(guarded, job.fn, *job.args)
+        except BrokenProcessPool:
+            # A worker died after our last look: this call never ran.  It waits, with every later
+            # one, until ``next_outcomes`` has seen the crash and restarted the pool.
+            self._broken_seen = True
+            self._held.appendleft(job)
+            return False
         self._running[fut] = job
+        return True
 
     def _pump(self) -> None:
         """After a crash: start the next suspect alone; when all are cleared, release the held jobs."""
+        if self._broken_seen:
+            return
         if self._probe is None and self._quarantine:
             self._probe = self._quarantine.popleft()
-            self._start(self._probe)
+            if not self._start(self._probe):
+                self._held.popleft()
+                self._quarantine.appendleft(self._probe)
+                self._probe = None
         elif self._probe is None and not self._quarantine:
-            while self._held:
-                self._start(self._held.popleft())
+            while self._held and self._start(self._held.popleft()):
+                pass
 
     def next_outcomes(self, timeout: float | None) -> list[Outcome]:
         self._pump()
         if not self._running:
+            if self._broken_seen:  # the pool broke with nothing of ours in flight: restart it
+                outcomes = self._recover()
+                self._pump()
+                return outcomes
             return []
         done, _ = futures_wait(list(self._running), timeout=timeout, return_when=FIRST_COMPLETED)
         outcomes: list[Outcome] = []
@@ -324,6 +342,7 @@ class LocalExecutor(TaskExecutor):
                     how, len(suspects))
         self._kill_pool(self._pool)
         self._pool = self._new_pool()
+        self._broken_seen = False
         self.restarts += 1
         # Highest priority (finish jobs) first, then submission order.
         self._quarantine.extendleft(reversed(sorted(suspects, key=lambda j: -j.priority)))

@@ -52,3 +52,22 @@ def test_exceptions_become_task_errors() -> None:
     assert err is not None and err.reason == "internal-error"
     assert err.message.startswith("AttributeError") and "\n" not in err.message
     assert "crash_on" in (err.traceback or "")
+
+
+def test_submit_after_an_unseen_crash_waits_for_the_restart() -> None:
+    """A worker can die between two looks of ours: a submit then meets a broken pool.  That call never
+    ran, so it must wait for the restart and run, not raise (this raced in the first test)."""
+    import time
+
+    with LocalExecutor(1) as ex:
+        ex.submit("boom", crash_on, "boom")
+        deadline = time.monotonic() + 30
+        # white-box wait: the pool's own flag, set by its manager thread when the worker dies
+        while not getattr(ex._pool, "_broken", False) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ex._pool._broken
+        for v in ("a", "b"):
+            ex.submit(v, crash_on, v)
+        got = _drain(ex)
+        assert got["boom"].error is not None and got["boom"].error.reason == "worker-crashed"
+        assert got["a"].value == "A" and got["b"].value == "B"
