@@ -459,8 +459,10 @@ class Corrector:
                           and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
                           and c.word[0] != low[0] and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT]
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
-        if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(c.cost <= limit and c.method != "compound" for c in cands):
-            # heavy damage: a second-chance search among the frequent words of about this length
+        if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(
+                c.cost <= limit and c.method != "compound" and c.score >= MIN_APPLY_SCORE for c in cands):
+            # heavy damage: a second-chance search among the frequent words of about this length (also when
+            # the cheap stages found only a rare word, "tilsammans": a guess, not a reading)
             have = {c.word for c in cands}
             cands += [c for c in self.gen.second_chance(low) if c.word not in have]
         if not cands:
