@@ -12,7 +12,8 @@ Modules, one concept each: ``tokenize`` (words with raw-line offsets),
 ``skeleton`` (confusion-skeleton index: candidates by dict lookup),
 ``candidates`` (staged candidate search), ``frequent`` (precomputed OCR
 readings of the most frequent words), ``splits`` (word gaps read as
-punctuation), ``context`` (ambiguous short words),
+punctuation), ``punctuation`` (invented or misread marks), ``context``
+(ambiguous short words),
 ``corrector`` (decisions per page), ``build_lexicon`` and ``make_eng_set``
 (reproducible data).
 """

@@ -1,8 +1,11 @@
 """The correction stage: decide, word by word, what to change on a page.
 
 Before the words: word gaps read as punctuation become spaces (``splits``,
-method "split"), bullets read as ¢/*/«/+/v/e become "•" and the "‘" English-model
-OCR invents before words is dropped (method "symbol").
+method "split"; an inserted space is applied to the working lines and the
+offsets found on them mapped back, ``_to_raw``), bullets read as ¢/*/«/+/v/e
+become "•", the "‘" English-model OCR invents before words and a lone quote
+mark at a word's edge are dropped, and in a damaged document stray full stops
+and colons read for full stops are mended (``punctuation``; method "symbol").
 
 Order of decisions for each word (see the package docstring for the model):
 
@@ -15,11 +18,14 @@ Order of decisions for each word (see the package docstring for the model):
    one cheap confusion away from a far more frequent word (``frequent``
    table: "vat" → "var" style), or it is valid only as a compound we built
    while a listed word is a diacritic or two away; ``context`` decides the
-   ambiguous short words;
+   ambiguous short words; in a document that lost (almost) all its å/ä/ö
+   (``STRIPPED_DOC``) frequency alone decides a pure stripping ("svart" →
+   "svårt"), and a surname after a given name only becomes a name;
 3. an unknown word gets the best candidate (``candidates``, plus the
    ``frequent`` table); a candidate that occurs as a known word elsewhere in
    the document (the *document cache*, from a first pass over the page) gets
-   a bonus; it is applied when the channel cost is low and the runner-up
+   a bonus, a smaller one when only its word family does ("träd" beside
+   "trädet": ``_in_family``); it is applied when the channel cost is low and the runner-up
    clearly worse, otherwise recorded as a suggestion (not applied); a token
    of 6+ letters without a cheap reading also gets the second-chance
    candidates (``CandidateGenerator.second_chance``: heavy damage), applied
@@ -38,7 +44,10 @@ Order of decisions for each word (see the package docstring for the model):
    I/J/1/K) gets the common-word readings that this first-letter reading makes.  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
-   reading is a common word.
+   reading is a common word or ends in a common "-ör" noun; in a damaged
+   document a capital that differs from its lower case only in size ("Som"
+   after a lower-case word) is lowered when the document writes the word in
+   lower case elsewhere (``_small_capital``).
 
 Idempotence: nothing that ranks candidates depends on the damage estimate
 (a rerun over corrected text sees a lower one); the estimate only gates
@@ -55,6 +64,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +89,8 @@ MIN_MARGIN = 0.3  # log10 gap to the runner-up
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
-MIN_APPLY_SCORE = -2.0
-DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)  # log10 count − W·cost of an applied reading: below it only a suggestion
+MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion
+DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
 RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
@@ -262,29 +272,7 @@ class Corrector:
         # ... and "=<word>" for the words it writes in lower case (``_small_capital``)
         self._doc.update({"=" + t for t in self._current if t.isalpha() and t.islower()})
         bullets = set()
-        for li, ln in enumerate(lines):
-            # Swedish never opens a quotation with "‘" (U+2018): English-model OCR invents it before
-            # words; drop it, and the closing "’" it seemingly pairs with on the same line.
-            opened = False
-            dropped = set()
-            for m in QUOTE_RE.finditer(ln):
-                if m.group(1):
-                    opened = True
-                    dropped.add(m.start(1))
-                    applied.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original="‘", correction="",
-                                              method="symbol", score=0.9, applied=True, rule="‘→∅"))
-                elif opened:
-                    dropped.add(m.start(2))
-                    applied.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
-                                              method="symbol", score=0.8, applied=True, rule="’→∅"))
-                    opened = False
-            left = [m.start() for m in QUOTE_ANY_RE.finditer(ln) if m.start() not in dropped]
-            if len(left) == 1:
-                # one quote mark left on the line, at a word's edge: no quotation, a speck ("en’ busstur")
-                pos = _stray_quote(ln)
-                if pos == left[0]:
-                    applied.append(Correction(page=page, line=li, start=pos, end=pos + 1, original=ln[pos],
-                                              correction="", method="symbol", score=0.7, applied=True, rule=f"{ln[pos]}→∅"))
+        applied += _quote_marks(lines, page)
         edits = punctuation.clock_abbreviations(lines)
         if margin is not None:
             edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
@@ -572,9 +560,10 @@ class Corrector:
         if text[0] not in SIZE_ONLY or not text[1:].islower() or w.title_line or not text.isalpha() or w.hyphen_after:
             return False
         p = words[k - 1] if k > 0 else None
+        # only inside a line, right after a lower-case word: clearly inside a sentence (not after a
+        # comma: "kommunen, Svenska kyrkan" lists names)
         if p is None or p.line != w.line or not p.text.islower() or not p.chunk[-1:].isalpha():
-            return False  # only inside a line, right after a lower-case word: clearly inside a sentence
-            # (not after a comma: "kommunen, Svenska kyrkan" lists names)
+            return False
         low = text.lower()
         if not self._in_doc("=" + low) or self._is_proper(low) or low.endswith(NAME_ADJECTIVE):
             return False
@@ -697,6 +686,33 @@ def _raw_offset(line_corrections: list[Correction], out_pos: int) -> int | None:
     return out_pos - shift
 
 
+def _quote_marks(lines: list[str], page: int) -> list[Correction]:
+    """Quote marks English-model OCR invents.  Swedish never opens a quotation with "‘" (U+2018):
+    it is dropped before a word, with the closing "’" it seemingly pairs with on the same line; then a
+    single quote mark left on a line at a word's edge is a speck, not a quotation ("en’ busstur")."""
+    out: list[Correction] = []
+    for li, ln in enumerate(lines):
+        opened = False
+        dropped = set()
+        for m in QUOTE_RE.finditer(ln):
+            if m.group(1):
+                opened = True
+                dropped.add(m.start(1))
+                out.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original="‘", correction="",
+                                      method="symbol", score=0.9, applied=True, rule="‘→∅"))
+            elif opened:
+                dropped.add(m.start(2))
+                out.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
+                                      method="symbol", score=0.8, applied=True, rule="’→∅"))
+                opened = False
+        left = [m.start() for m in QUOTE_ANY_RE.finditer(ln) if m.start() not in dropped]
+        if len(left) == 1 and _stray_quote(ln) == left[0]:
+            pos = left[0]
+            out.append(Correction(page=page, line=li, start=pos, end=pos + 1, original=ln[pos], correction="",
+                                  method="symbol", score=0.7, applied=True, rule=f"{ln[pos]}→∅"))
+    return out
+
+
 def _stray_quote(line: str) -> int | None:
     """Position of a lone ’ or ' at a chunk's edge — first or last, before trailing punctuation — in a
     chunk with a letter in it (not a bare number: feet, minutes "10'").  The test looks at the chunk,
@@ -717,11 +733,10 @@ def _stray_quote(line: str) -> int | None:
 def _to_raw(c: Correction, inserted: dict[int, list[int]]) -> Correction:
     """``c`` with offsets on a working line (spaces inserted at the raw positions ``inserted[line]``)
     mapped back to the raw line; the k-th inserted space sits at working position p_k + k."""
-    ps = sorted(inserted.get(c.line, ()))
-    if not ps:
+    spaces = [p + k for k, p in enumerate(sorted(inserted.get(c.line, ())))]  # working positions
+    if not spaces:
         return c
-    before = lambda x: sum(1 for k, p in enumerate(ps) if p + k < x)  # noqa: E731 — inserted chars before x
-    return dataclasses.replace(c, start=c.start - before(c.start), end=c.end - before(c.end))
+    return dataclasses.replace(c, start=c.start - bisect_left(spaces, c.start), end=c.end - bisect_left(spaces, c.end))
 
 
 def _neighbour(words: list[Word], k: int, step: int) -> str | None:
