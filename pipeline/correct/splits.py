@@ -22,8 +22,7 @@ mail addresses.  So a separator becomes a space when
   to the next word: ``-`` before a function word ("i-den"), ``.`` ``:`` ``;``
   and quotes before a known word ("i.skolan" — invented examples);
 * ``X--och`` / ``X-och``: a suspended compound ("Kultur- och fritid"): the space
-  after the hyphen is restored.
-
+  after the hyphen is restored;
 * ``_``: always a gap between letters (prose has no underscores; addresses are skipped);
 * ``,`` glued to a lower-case word, both sides words: the space after the comma is restored
   (an insertion: a real comma is kept, only the lost space comes back);
@@ -34,7 +33,13 @@ mail addresses.  So a separator becomes a space when
 * ``-`` between two lower-case everyday words (4+ and 3+ letters) whose concatenation is no word ("i-land"
   → "iland", "röd-gröna" → "rödgröna" stay); a hyphen after any function word but "att" before a
   lower-case word or a number ("om-en", "till-50"), and after "i"/"å"/"ö" before a capital ("i-Lunds");
-* a party code glued to a word ("Nilsson.(S)", "(S):yrkar").
+* a party code glued to a word ("Nilsson.(S)", "(S):yrkar", "(S)‘om", "(C),-Erik");
+* beside a capitalised word: after a lower-case function word ("vid.Stortorget", "och-Lidingö"),
+  between two names joined by ``:`` or a quote, and a lost space after a sentence's full stop
+  ("året.Motionen": inserted);
+* beside a number (``_number_gaps``): a word glued to it ("till-50", "omkring.120", "den:8"; not an
+  abbreviation: "kap.3", "kl.10"), a full stop and a gap after it ("2023..Förslaget"), a list
+  number's or party code's bracket glued on ("2).att", "(V).<date>").
 
 Each is recorded as a correction with method ``split`` (one word more).
 """
