@@ -25,7 +25,8 @@ import re
 
 YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i", "om", "under", "två", "tre", "fyra", "fem",
                "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första",
-               # prepositions: "är" never follows one directly ("från år till år", "efter år 2010")
+               # prepositions ("är" never follows one directly: "från år till år", "efter år 2010") and
+               # time words ("under senare år")
                "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat"}
 PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanför", "hemma", "tillsammans", "ensam", "ensamma", "vid", "kring", "runt"}
 SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}

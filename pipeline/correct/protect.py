@@ -74,6 +74,7 @@ HEADING_WORDS = 5  # a line of at most this many words that starts with "1 <Capi
 
 
 def _short_line(words: list[Word], k: int) -> bool:
+    """words[k] begins a line of at most ``HEADING_WORDS`` words (``words`` must reach that far past k)."""
     line = words[k].line
     n = 0
     for w in words[k : k + HEADING_WORDS + 1]:
