@@ -13,6 +13,8 @@ words (not from any one document):
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
+* här (read as "har"): before a finite verb ("här finns", "här kan"), where
+  the auxiliary "har" cannot stand.
 
 ``reading`` applies the same cues to a *misread* short word whose best
 reading is one of a pair (any OCR form whose candidates are "är"/"år" or
@@ -35,7 +37,13 @@ SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bäst
 PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring"}
 PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
-AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har"}
+# Finite verbs in the present tense: "har" never comes right before one ("här finns", "här kan"), a
+# stripped spelling counts too ("har ar" is "här är").
+FINITE = {"är", "finns", "kan", "ska", "skall", "måste", "bör", "får", "vill", "gäller", "behövs", "saknas", "ligger",
+          "står", "kommer", "blir", "går", "ger", "tar", "gör", "möts", "ses", "syns", "hålls", "läser", "söker", "bor",
+          "arbetar", "lever", "händer", "råder", "ökar", "minskar", "erbjuds", "ordnas"}
+FINITE_STRIPPED = {w.translate(str.maketrans("åäö", "aao")) for w in FINITE}
 SUBJECT_PRONOUNS = {"vi", "man", "han", "hon", "hen", "jag", "ni", "du", "de", "dom"}
 PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa"}
 
@@ -82,6 +90,8 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return "våra" if p in PREPOSITIONS and n not in {"att", "med", "en", "ett", "det", "den", "så", "kvar"} else None
     if word == "sa":
         return "sa" if p in PRONOUNS and p != "som" else "så"
+    if word == "har":
+        return "här" if n in FINITE or n in FINITE_STRIPPED else None
     return None
 
 

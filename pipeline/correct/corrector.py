@@ -480,18 +480,18 @@ class Corrector:
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
             self._ctx_used = True
-            choice = context.choose(key, self._prev(k), _neighbour(words, k, 1), _neighbour(words, k, 2)) or choice
+            choice = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2)) or choice
         elif confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
-            choice = context.reading(choice, self._prev(k), _neighbour(words, k, 1), _neighbour(words, k, 2))
+            choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
         return self._cased(text, choice, w, sentence_start), best.method, best.cost, best.rule, confident
 
     def _realword(self, words: list[Word], k: int, low: str, margin: float, name_mode: bool):
         """A valid word in a text that lost its å/ä/ö: is a diacritic reading much likelier?"""
         w = words[k]
         prev = self._prev(k)
-        nxt = _neighbour(words, k, 1)
-        nxt2 = _neighbour(words, k, 2)
+        nxt = self._next(words, k, 1)
+        nxt2 = self._next(words, k, 2)
         if low in context.AMBIGUOUS:
             self._ctx_used = True
             choice = context.choose(low, prev, nxt, nxt2)
@@ -628,6 +628,14 @@ class Corrector:
     def _in_doc(self, w: str) -> bool:
         self._doc_probe.append(w)
         return w in self._doc
+
+    def _next(self, words: list[Word], k: int, step: int) -> str | None:
+        """A following word as the first pass read it ("séker" → "söker"), for the context rules: a rerun
+        over the output sees the same word."""
+        j = k + step
+        if 0 <= j < len(self._first):
+            return self._first[j]
+        return _neighbour(words, k, step)
 
     def _prev(self, k: int) -> str | None:
         return self._current[k - 1] if k > 0 else None
