@@ -512,6 +512,25 @@ def test_decision_att_sats_with_the_verb_before_motionen_is_found_without_its_he
     assert doc.decision_proposal.outcome == "bifall"
 
 
+def _protocol_extract(heading: str, date: str, item: str) -> str:
+    """An invented protocol extract on a motion; ``heading``/``item`` are the lines under test."""
+    return f"""EKBY KOMMUN
+
+Barn- och utbildningsnämnden
+{heading}
+Sammanträdesdatum {date}
+
+{item}
+Yttrande över motion om skolbibliotek
+
+Ärendebeskrivning
+Förvaltningen föreslår att motionen anses besvarad.
+
+Beslut
+att som sitt yttrande överlämna förvaltningens skrivelse och föreslå att motionen anses besvarad.
+"""
+
+
 SPLIT_KEYWORD = """Yttrande över motion om skolbibliotek
 
 Förslag till beslut
@@ -522,21 +541,7 @@ landsbygdsskolorna från hösten.
 
 Ingrid Svan
 Förvaltningschef
-EKBY KOMMUN
-
-Barn- och utbildningsnämnden
-SAMMANTRÄDE SPROTOKOLL
-Sammanträdesdatum 2005-04-27
-
-§ 38
-Yttrande över motion om skolbibliotek
-
-Ärendebeskrivning
-Förvaltningen föreslår att motionen anses besvarad.
-
-Beslut
-att som sitt yttrande överlämna förvaltningens skrivelse och föreslå att motionen anses besvarad.
-"""
+""" + _protocol_extract("SAMMANTRÄDE SPROTOKOLL", "2005-04-27", "§ 38")
 
 
 def test_one_word_protocol_heading_split_by_a_space_still_starts_a_protocol():
@@ -556,21 +561,7 @@ def test_misread_om_after_the_movers_party_code_still_gives_the_motion_title():
         "Motion om läxhjälp på stadens bibliotek")
 
 
-MISREAD_DNR_ITEM = """EKBY KOMMUN
-
-Barn- och utbildningsnämnden
-SAMMANTRÄDESPROTOKOLL
-Sammanträdesdatum 2005-04-26
-
-§ 33 pnr BUN 2005.0C45
-Yttrande över motion om skolbibliotek
-
-Ärendebeskrivning
-Förvaltningen föreslår att motionen anses besvarad.
-
-Beslut
-att som sitt yttrande överlämna förvaltningens skrivelse och föreslå att motionen anses besvarad.
-"""
+MISREAD_DNR_ITEM = _protocol_extract("SAMMANTRÄDESPROTOKOLL", "2005-04-26", "§ 33 pnr BUN 2005.0C45")
 
 
 def test_misread_case_number_beside_the_item_number_is_not_the_item_title():
