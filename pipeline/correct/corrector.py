@@ -98,6 +98,8 @@ RW_TABLE_MAX_COST = 1.0
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
+LISTED_MAX_COST = 1.0  # ... or a glyph-confusion reading this cheap ...
+LISTED_MIN_COUNT = 1000  # ... that is a listed everyday word
 CLEAN_KEEP_COUNT = 100  # in an undamaged document a word seen this often is kept as written
 DOC_BOOST = 1.5
 # Real-word restorations only: the share of a diacritic restoration's channel cost forgiven, times the
@@ -525,8 +527,8 @@ class Corrector:
                 self._ctx_used = True
                 choice = context.reading(choice, prev, nxt, nxt2)
             return self._cased(w.text, choice, w, not name_mode), "diacritics", best.cost, _rule(low, choice), True
-        if not name_mode and low not in self.lex.words:
-            fewer = self._fewer_parts(low)
+        if low not in self.lex.words:
+            fewer = self._fewer_parts(low, name_mode)
             if fewer is not None:
                 return self._cased(w.text, fewer.word, w, True), "compound", fewer.cost, fewer.rule, True
         if best is not None and low not in self.lex.words and best.cost <= UNLISTED_MAX_COST and best.count >= UNLISTED_MIN_COUNT:
@@ -546,7 +548,7 @@ class Corrector:
                 return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
         return None
 
-    def _fewer_parts(self, low: str) -> Candidate | None:
+    def _fewer_parts(self, low: str, name_mode: bool = False) -> Candidate | None:
         """A compound of our making ("<trafik><saker><hets><program>") in a document that lost its å/ä/ö,
         while restoring them gives a listed word or a compound of fewer parts ("trafiksäkerhets" +
         "program"): the reading with fewer parts — compounding is common, but each extra seam is one more
@@ -559,8 +561,13 @@ class Corrector:
             if c.cost > PARTS_MAX_COST or c.word == low:
                 continue
             n = 1 if self.lex.words.get(c.word, 0) > 0 else len(self.compounds.split(c.word) or ())
-            if 0 < n < len(parts) and (best is None or c.score > best.score):
+            if 0 < n < len(parts) and (best is None or c.score > best.score) and (not name_mode or self._is_proper(c.word)):
                 best = c
+        if best is None:
+            for c in self.gen.best(low, False, False):
+                if (c.method != "edit" and c.cost <= LISTED_MAX_COST and self.lex.words.get(c.word, 0) >= LISTED_MIN_COUNT
+                        and (not name_mode or self._is_proper(c.word)) and (best is None or c.score > best.score)):
+                    best = c
         return best
 
     def _score(self, c: Candidate, name_mode: bool = False) -> float:
