@@ -280,6 +280,7 @@ class Corrector:
         if margin is not None:
             edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
             edits += punctuation.colon_full_stops(lines)
+            edits += punctuation.stray_colons(lines, self._is_proper)
         applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
                                score=0.7, applied=True, rule=f"{o}→{r or '∅'}") for li, a, b, o, r in edits]
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2

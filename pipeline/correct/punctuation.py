@@ -12,6 +12,12 @@
   colon is followed by lower case, except after a label ("Bilaga: …", a
   capitalised word) and before a list ("besluta:" + "Att …", a blank line,
   a bullet or a number), which keep theirs.
+* A colon in the middle of a phrase ("gång: och cykelvägar", "motion till:
+  kommunfullmäktige", "Karin: Lund") is a speck or a misread hyphen, in a
+  damaged document: before "och"/"eller" it is the hyphen of an elided
+  compound ("gång- och"); after a function word that cannot end a clause
+  (a preposition, an article, "att", "som") before a lower-case word or a
+  number on the same line, and between a given name and a surname, it goes.
 
 Each fix is a (line, start, end, original, replacement) edit on the page's
 lines; the corrector records it as a ``symbol`` correction.
@@ -27,6 +33,12 @@ COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
 # words that introduce what follows them, capitalised or not
 LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslås yrkar yrkat yrkande intygar nämligen "
                        "exempelvis såsom enligt anför anfört anges proposition voteringsproposition".split())
+# function words after which no clause or label ends: a colon after one is a speck ("till: kommunen").
+# Not the list intros ("enligt:", ``LIST_INTRO``).
+NO_COLON_AFTER = frozenset("i av för med på till om från hos inom bland mellan under över åt vid mot genom utan "
+                           "efter före sedan trots kring en ett den det de dem denna detta dessa att som och eller".split())
+NO_COLON_AFTER |= {w.translate(str.maketrans("åäö", "aao")) for w in NO_COLON_AFTER}  # as OCR without å/ä/ö reads them
+ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
 
 Edit = tuple[int, int, int, str, str]
 
@@ -69,4 +81,29 @@ def colon_full_stops(lines: list[str]) -> list[Edit]:
                 continue
             if nxt[:1].isupper() and nxt[1:2].islower() and nxt.lower().strip(".,") != "att":
                 out.append((li, m.start(2), m.end(2), ":", "."))
+    return out
+
+
+def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]:
+    """A colon inside a phrase: an elided compound's hyphen, or a speck (see the module docstring).
+    ``is_name``: a lower-case word is a known given name or surname."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        elided = set()
+        for m in ELIDED_RE.finditer(ln):
+            elided.add(m.start(2))
+            out.append((li, m.start(2), m.end(2), ":", "-"))
+        for m in COLON_RE.finditer(ln):
+            if m.start(2) in elided:
+                continue
+            w = m.group(1)
+            rest = ln[m.end(2):].split()
+            if not rest:
+                continue
+            nxt = rest[0]
+            if w.lower() in NO_COLON_AFTER and (nxt[:1].islower() or nxt[:1].isdigit()):
+                out.append((li, m.start(2), m.end(2), ":", ""))
+            elif (w[:1].isupper() and w[1:].islower() and nxt[:1].isupper() and nxt[1:].isalpha() and nxt[1:].islower()
+                  and is_name(w.lower()) and is_name(nxt.lower())):
+                out.append((li, m.start(2), m.end(2), ":", ""))
     return out
