@@ -313,6 +313,16 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     for fine in ("närbibliotekets", "omskolningsplanen", "välfärdstjänsterna"):
         assert cpd.is_valid(fine), fine
 
+    for garbage in ("skolgördens", "parkdessvägen"):  # a finite verb or a pronoun's genitive is no part either
+        assert not cpd.is_valid(garbage), garbage
+
+
+def test_compound_is_as_frequent_as_its_best_split(corrector: Corrector) -> None:
+    """The longest head can leave a rare tail ("skolgård" + "ens"); the count of a compound follows its
+    best split ("skol" + "gårdens"), or a listed compound loses to an unlisted one of common parts."""
+    words = corrector.lex.words
+    assert corrector.compounds.pseudo_count("skolgårdens") >= min(words["skol"], words["gårdens"]) // 10
+
 
 def test_word_family_in_the_document_decides_a_close_pair(corrector: Corrector) -> None:
     """"trad" is "träd" or "tråd", too close to call alone; a document that spells "trädet" and

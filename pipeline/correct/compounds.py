@@ -33,7 +33,7 @@ MAX_PSEUDO_COUNT = 1000
 NOT_A_PART = frozenset(
     "jag du han hon hen vi ni de dem dom den det denna detta dessa min mina din ditt dina sin sitt sina "
     "vår vårt våra er ert era hans hennes deras och eller samt men som att är har hade kan ska skall måste inte "
-    "också även bara redan".split()
+    "också även bara redan dens dess vars gör".split()
 )  # not "om", "när", "mitt", "väl", "vill": prefixes of "omsorg", "närområde", "mittpunkt", "välfärd", "villkor"
 
 
@@ -104,8 +104,28 @@ class Compounds:
         """A frequency for a compound: its rarest part, discounted (compounds are rarer)."""
         if word.endswith("s") and word[:-1] in self.lex.proper:
             return max(1, self.lex.words.get(word[:-1], 0) // 10)
-        parts = self.split(word) or self.split(word[:-1]) or [word]
+        splits = self._splits(word) or self._splits(word[:-1]) or [[word]]
+        return max(1, min(max(min(self._part_count(p) for p in parts) for parts in splits) // 10, MAX_PSEUDO_COUNT))
+
+    def _part_count(self, p: str) -> int:
         # a compound-only stem ("<word>s" as a first part) is attested: as common as a head must be
-        counts = [max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), HEAD_MIN_COUNT if p in self.lex.stems else 1)
-                  for p in parts]
-        return max(1, min(min(counts) // 10, MAX_PSEUDO_COUNT))
+        return max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), HEAD_MIN_COUNT if p in self.lex.stems else 1)
+
+    def _splits(self, word: str) -> list[list[str]]:
+        """The valid splits at each first seam (the rest split as ``split`` does): ``split`` takes the
+        longest head, which may leave a rare tail ("<skolgård>" + "ens" where "<skol>" + "gårdens" is
+        the reading), and a compound is as frequent as its best split says."""
+        if len(word) < MIN_WORD or not word.isalpha():
+            return []
+        out = []
+        for k in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:k], word[k:]
+            if not self.head_ok(head):
+                continue
+            if self.tail_ok(tail):
+                out.append([head, tail])
+            elif len(tail) >= 2 * MIN_PART:
+                rest = self._split(tail, MAX_PARTS - 1)
+                if rest:
+                    out.append([head, *rest])
+        return out
