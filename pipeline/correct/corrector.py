@@ -242,6 +242,10 @@ class Corrector:
                     ln = ln[:a] + rep + ln[b:]
                 elif a == b:
                     inserted.setdefault(li, []).append(a)
+            for a, b, orig, rep in punctuation.bang_for_l(ln, self._count):
+                split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
+                                             method="symbol", score=0.7, applied=True, rule="!→l"))
+                ln = ln[:a] + rep + ln[b:]
             for m in PARTY_DAMAGED_RE.finditer(ln):
                 inner = m.group(3).translate(PARTY_GLYPH)
                 if inner.upper() not in self.lex.party_codes or not (inner.islower() or inner.isupper()):
@@ -281,6 +285,7 @@ class Corrector:
             edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
             edits += punctuation.colon_full_stops(lines)
             edits += punctuation.stray_colons(lines, self._is_proper)
+            edits += punctuation.stray_bangs(lines)
         applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
                                score=0.7, applied=True, rule=f"{o}→{r or '∅'}") for li, a, b, o, r in edits]
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2
@@ -329,6 +334,9 @@ class Corrector:
             return True
         alts = self.lex.stripped.get(t.replace("é", "o"))
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
+
+    def _count(self, t: str) -> int:
+        return self.lex.words.get(t, 0)
 
     def _listed(self, t: str) -> bool:
         """A word the lexicon lists (``find_splits``: a hyphenated pair whose concatenation is one stays)."""

@@ -18,6 +18,11 @@
   compound ("gång- och"); after a function word that cannot end a clause
   (a preposition, an article, "att", "som") before a lower-case word or a
   number on the same line, and between a given name and a surname, it goes.
+* "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
+  l is an everyday word and the word without it is not, or the sentence goes
+  on in lower case: council records hardly exclaim, and an exclamation ends
+  its sentence.  After a function word that cannot end a clause ("till!") it
+  is a speck.  Read before the words are.
 
 Each fix is a (line, start, end, original, replacement) edit on the page's
 lines; the corrector records it as a ``symbol`` correction.
@@ -39,6 +44,9 @@ NO_COLON_AFTER = frozenset("i av för med på till om från hos inom bland mella
                            "efter före sedan trots kring en ett den det de dem denna detta dessa att som och eller".split())
 NO_COLON_AFTER |= {w.translate(str.maketrans("åäö", "aao")) for w in NO_COLON_AFTER}  # as OCR without å/ä/ö reads them
 ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
+BANG_MIN_COUNT = 1000  # the word with an l is an everyday word ...
+BANG_RATIO = 100  # ... this many times more frequent than the word without it (or the sentence goes on)
+BANG_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_]+)(!)(?=[.,;:]?(?:\s|$))")
 
 Edit = tuple[int, int, int, str, str]
 
@@ -107,3 +115,24 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
                   and is_name(w.lower()) and is_name(nxt.lower())):
                 out.append((li, m.start(2), m.end(2), ":", ""))
     return out
+
+
+def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, str, str]]:
+    """"!" read for a final "l" on one line: (start, end, "!", "l") edits, same length (see the module
+    docstring).  ``count``: a lower-case word's lexicon count."""
+    out = []
+    for m in BANG_RE.finditer(line):
+        w = m.group(1).lower()
+        n = count(w + "l")
+        if n < BANG_MIN_COUNT:
+            continue
+        rest = line[m.end(2):].split()
+        if n >= BANG_RATIO * count(w) or (rest and rest[0][:1].islower()):
+            out.append((m.start(2), m.end(2), "!", "l"))
+    return out
+
+
+def stray_bangs(lines: list[str]) -> list[Edit]:
+    """"!" after a function word that cannot end a clause ("till! <Place>"): a speck."""
+    return [(li, m.start(2), m.end(2), "!", "") for li, ln in enumerate(lines) for m in BANG_RE.finditer(ln)
+            if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
