@@ -62,7 +62,7 @@ def test_idempotent(corrector: Corrector, name: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéiklmnorståäöSK0146&#{£ .,-:;_'’‘+|/()§\t")), max_size=40), min_size=1, max_size=6))
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéiklmnorståäöSK0146&#{£ .,-:;_'’‘+|/()§!\t")), max_size=40), min_size=1, max_size=6))
 def test_lines_whitespace_and_order_preserved(lines: list[str]) -> None:
     corrector = Corrector.load()
     text = "\n".join(lines)
@@ -325,17 +325,17 @@ def test_compound_is_as_frequent_as_its_best_split(corrector: Corrector) -> None
 
 
 def test_word_family_in_the_document_decides_a_close_pair(corrector: Corrector) -> None:
-    """"trad" is "träd" or "tråd", too close to call alone; a document that spells "trädet" and
-    "trädalléerna" right (or restores them confidently) is about trees.  Without the family the
-    word is only a suggestion.  Invented text."""
-    family = ("Manga av tradalleerna i stadskarnan ar gamla och flera trad maste ersattas.\n"
-              "Nar tradet vid torget foll i vintras fick kommunen ta bort ett trad till.")
-    assert corrector.correct_text(family).text.split("\n")[1].endswith("ta bort ett träd till.")
-    alone = ("Manga av stadskarnans gamla byggnader ar skyddade och flera trad maste ersattas.\n"
-             "Nar det blaste i vintras fick kommunen ta bort ett trad till.")
+    """"vard" is "vård" or "värd", too close to call alone (frequencies within a few per cent); a
+    document that spells "vårdcentralerna" and "vården" right (or restores them confidently) is about
+    care.  Without the family the word is only a suggestion.  Invented text."""
+    family = ("Manga av vardcentralerna i kommunen ar gamla och aldre behover mer hjalp.\n"
+              "Nar varden flyttade i vintras fick de aldre vanta och fa sin vard senare.")
+    assert corrector.correct_text(family).text.split("\n")[1].endswith("få sin vård senare.")
+    alone = ("Manga av stadskarnans gamla byggnader ar skyddade och aldre behover mer hjalp.\n"
+             "Nar det blaste i vintras fick de aldre vanta och fa sin vard senare.")
     res = corrector.correct_text(alone)
-    assert res.text.endswith("ett trad till.")
-    assert any(s.original == "trad" for s in res.suggestions)
+    assert res.text.endswith("sin vard senare.")
+    assert any(s.original == "vard" for s in res.suggestions)
 
 
 def test_small_capital_inside_a_sentence_is_lower_case(corrector: Corrector) -> None:

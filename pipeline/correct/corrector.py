@@ -86,6 +86,8 @@ APPLY_MAX_COST = 1.5
 APPLY_MAX_COST_LONG = 1.6  # words of 8+ letters have more evidence
 SUGGEST_MAX_COST = 2.6
 MIN_MARGIN = 0.3  # log10 gap to the runner-up
+MIN_MARGIN_DOC = 0.1  # ... in a damaged document, for a non-word: leaving it is surely wrong, the leader likely right
+MIN_MARGIN_DAMAGED = 0.05  # ... for a visibly damaged token (``_damaged``): any lead but a tie (dev: 0.0 one word better; a tie is no reading)
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
@@ -474,7 +476,7 @@ class Corrector:
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
-        confident = best.cost <= limit and lead >= MIN_MARGIN
+        confident = best.cost <= limit and lead >= self._min_lead(text, margin)
         if best.method == "fuzzy" or (best.method == "edit" and len(low) >= SECOND_MIN_LEN and not confident):
             # heavy damage: a dearer reading of a long token, when it clearly leads
             confident = best.cost <= min(SECOND_MAX_COST, SECOND_COST_PER_CHAR * len(low)) and lead >= SECOND_MARGIN
@@ -556,6 +558,9 @@ class Corrector:
                     choice = context.reading(choice, prev, nxt, nxt2)
                 return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
         return None
+
+    def _min_lead(self, text: str, margin: float | None) -> float:
+        return MIN_MARGIN if margin is None else MIN_MARGIN_DAMAGED if self._damaged(text) else MIN_MARGIN_DOC
 
     def _fewer_parts(self, low: str, name_mode: bool = False) -> Candidate | None:
         """A compound of our making ("<trafik><saker><hets><program>") in a document that lost its å/ä/ö,
