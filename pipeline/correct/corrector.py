@@ -123,6 +123,7 @@ NAME_MAX_COST = 1.2  # confusion-only match of a capitalised word to a known nam
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 DAMAGE_GLYPHS = set("£{#&|¥$")
+LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
@@ -684,6 +685,8 @@ class Corrector:
         return self._current[k - 1] if k > 0 else None
 
     def _cased(self, orig: str, cand: str, w: Word, sentence_start: bool) -> str:
+        # a speck glued before the word (".Ljung", ":Vissa") is dropped with it: the case is the word's own
+        orig = orig.lstrip(LEAD_SPECKS) or orig
         if orig.isupper() and len(orig) > 1 and orig.isalpha():
             return cand.upper()
         is_name = cand in self.lex.proper or (cand.endswith("s") and cand[:-1] in self.lex.proper)
