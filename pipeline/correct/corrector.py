@@ -138,7 +138,7 @@ NAME_E_RE = re.compile(r"^é(?:[nr]s?|us|e)$")
 # Bullets misread by English-model OCR: a glyph that is never a word, or a lone "v"/"e" before a
 # lower-case word (any word when the page has other bullet lines).
 BULLET_RE = re.compile(r"^(\s*)(?:([¢*«]|\+(?= [^\W\d_]))(?= \w)|([ve])(?= (?:att\b|[a-zåäö])))")
-QUOTE_RE = re.compile(r"(?:(?<!\S)(‘)(?=\S))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
+QUOTE_RE = re.compile(r"(?:(?<!\S)(‘+)(?=\S))|(?:(?<=\w)(’)(?=[.,;:!?]?(?:\s|$)))")
 QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")  # any quotation mark (``_stray_quote``)
 BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
@@ -751,9 +751,9 @@ def _quote_marks(lines: list[str], page: int) -> list[Correction]:
         for m in QUOTE_RE.finditer(ln):
             if m.group(1):
                 opened = True
-                dropped.add(m.start(1))
-                out.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original="‘", correction="",
-                                      method="symbol", score=0.9, applied=True, rule="‘→∅"))
+                dropped.update(range(m.start(1), m.end(1)))
+                out.append(Correction(page=page, line=li, start=m.start(1), end=m.end(1), original=m.group(1), correction="",
+                                      method="symbol", score=0.9, applied=True, rule=f"{m.group(1)}→∅"))
             elif opened:
                 dropped.add(m.start(2))
                 out.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
@@ -774,8 +774,8 @@ def _stray_quote(line: str) -> int | None:
     for m in re.finditer(r"\S+", line):
         chunk = m.group().lstrip("‘")  # a dropped opening mark (``QUOTE_RE``) is no part of the word
         a = m.end() - len(chunk)
-        if not any(ch.isalpha() for ch in chunk):
-            continue
+        if not any(ch.isalpha() for ch in chunk) and chunk.strip("’'.,;:!?") not in ("1", "|"):
+            continue  # a bare number (feet, minutes "10'"); a lone "1" or "|" may be read as "I" (``_one_is_i``)
         if chunk[0] in "’'" and len(chunk) > 1:
             return a
         core = chunk.rstrip(".,;:!?")
