@@ -73,7 +73,7 @@ from ..model import Correction
 from . import context, punctuation
 from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
-from .confusions import channel_cost, strip_diacritics
+from .confusions import DEL_COST_DIACRITIC, channel_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits
 from .protect import HEADING_WORDS, PARTY_RE, digit_one_is_i, is_protected
@@ -382,6 +382,8 @@ class Corrector:
         if protected:
             if self._one_is_i(words, k):
                 return "i", "confusion", 0.3, "1→i", True
+            if margin is not None and len(w.text) == 1:
+                return self._lone_letter(words, k)
             return None
         if self._one_is_i(words, k):
             i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start else "i"
@@ -559,6 +561,27 @@ class Corrector:
                     choice = context.reading(choice, prev, nxt, nxt2)
                 return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
         return None
+
+    def _lone_letter(self, words: list[Word], k: int) -> tuple[str, str, float, str, bool] | None:
+        """A lone lower-case consonant in running text that lost its å/ä/ö ("r" for "är", "p" for
+        "på"), in a damaged document: the two-letter word it is the rest of, when the frequent-word
+        table reads it so.  Single letters are protected otherwise ("t ex", "f n", list letters), so
+        only between two words of two letters or more on its line ("f n" has none), with no mark
+        attached ("s.", "r)")."""
+        w = words[k]
+        low = w.text
+        prev = self._prev(k)
+        nxt = self._next(words, k, 1)
+        if (w.chunk != low or not low.islower() or low in "aeiouyåäöx" or k == 0 or k + 1 >= len(words)
+                or words[k - 1].line != w.line or words[k + 1].line != w.line
+                or not (prev and nxt and len(prev) > 1 and len(nxt) > 1 and prev.isalpha() and nxt.isalpha())):
+            return None
+        table = self.lex.frequent.get(low)
+        if not table or len(table[0]) != 2 or low not in table[0] or not set(table[0]) - {low} <= set("åäö"):
+            return None
+        self._ctx_used = True
+        choice = context.reading(table[0], prev, nxt, self._next(words, k, 2)) if table[0] in context.PAIRS else table[0]
+        return choice, "confusion", table[1], _rule(low, choice), True
 
     def _min_lead(self, text: str, margin: float | None) -> float:
         return MIN_MARGIN if margin is None else MIN_MARGIN_DAMAGED if self._damaged(text) else MIN_MARGIN_DOC

@@ -41,7 +41,7 @@ def _one_step(w: str) -> list[tuple[str, float]]:
             dc = DEL_COST_DOUBLE
         else:
             dc = DEL_COST
-        if len(w) > 2:
+        if len(w) > 2 or ch in DIACRITIC_TARGETS:  # "är" → "r": a two-letter word loses only its å/ä/ö
             out.append((w[:j] + w[j + 1:], dc))
         if ch.isalpha():
             out.append((w[:j] + ch + w[j:], INS_COST_DOUBLE))  # a letter read twice
