@@ -7,9 +7,11 @@ words (not from any one document):
 
 * år: after a number (not a time of day: "14.00 är") or a determiner/quantifier
   (ett, varje, per, detta, samma, förra, nästa, i, om, under) or a preposition
-  ("är" never follows one), or before a year ("år 2010").
-* bör: before an infinitive (a verb in -a/-as) or before a subject + infinitive;
-  bor: before a place preposition (i, på, hos, kvar …).
+  ("är" never follows one), or before a year ("år 2010"); but "är" after a
+  count word before an adverb that follows verbs ("många är inte").
+* bör: before an infinitive (a verb in -a/-as, a passive "anses", "tas") or
+  before a subject or an adverb + infinitive ("bör dock inte", "bör också
+  prövas"); bor: before a place preposition (i, på, hos, kvar …).
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
@@ -19,7 +21,8 @@ words (not from any one document):
 ``reading`` applies the same cues to a *misread* short word whose best
 reading is one of a pair (any OCR form whose candidates are "är"/"år" or
 "för"/"får"): får after a subject pronoun (or "det"/"den" before "inte" or
-an infinitive), otherwise the frequency reading stands.
+an infinitive) or before "i uppdrag" (the council's standard commission:
+"kommunstyrelsen får i uppdrag att …"), otherwise the frequency reading stands.
 """
 from __future__ import annotations
 
@@ -37,6 +40,11 @@ SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bäst
 PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring"}
 PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
+# adverbs that follow a finite verb ("är inte", "bör dock"), never the noun "år" after a count word
+AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan", "ofta", "alltid", "aldrig", "nog", "självklart",
+              "givetvis", "ändå", "fortfarande", "snarast", "heller"}
+# ... count words: "många år" and "många är" are both Swedish; the adverb after decides
+COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har"}
 # Finite verbs in the present tense: "har" never comes right before one ("här finns", "här kan"), a
 # stripped spelling counts too ("har ar" is "här är").
@@ -57,6 +65,8 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
         p, n = (prev or "").lower(), (nxt or "").lower()
         if p in SUBJECT_PRONOUNS or (p in {"det", "den"} and (n == "inte" or _infinitive(n) and n not in {"alla", "andra"})):
             return "får"
+        if n == "i" and (nxt2 or "").lower().rstrip(".,") in ("uppdrag", "uppdraget"):
+            return "får"  # "<nämnden> får i uppdrag att …": the council's standard commission
         return choice
     return choice
 
@@ -75,13 +85,15 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     """Reading of an ambiguous lower-case ``word`` given lower-case neighbours, or None (no opinion)."""
     p, n = (prev or "").lower(), (nxt or "").lower()
     if word == "ar":
-        if _is_number(prev) or p in YEAR_BEFORE or (_is_number(nxt) and len(n) == 4):
+        if _is_number(prev) or (_is_number(nxt) and len(n) == 4):
+            return "år"
+        if p in YEAR_BEFORE and not (p in COUNT_WORDS and n in AFTER_VERB):
             return "år"
         return "är"
     if word == "bor":
         if n in PLACE_PREP:
             return "bor"
-        if _infinitive(n) or (n in SUBJECTS or n == "inte" or n == "också") and _infinitive((nxt2 or "").lower()):
+        if _infinitive(n) or (n in SUBJECTS or n in AFTER_VERB) and _infinitive((nxt2 or "").lower()):
             return "bör"
         return None
     if word in ("sitt", "satt"):
@@ -96,4 +108,5 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
 
 
 def _infinitive(w: str) -> bool:
-    return len(w) >= 3 and w.isalpha() and (w.endswith("a") or w.endswith("as")) and w not in {"alla", "andra", "denna", "dessa", "sina", "våra", "vara"} or w in {"ha", "gå", "få", "se", "bli", "stå", "vara", "göra"}
+    # "-a", a passive "-as", or a short verb's passive in "-s" after a vowel ("anses", "ges", "tas", "nås")
+    return len(w) >= 3 and w.isalpha() and (w.endswith("a") or w.endswith("as") or w.endswith("es") or w.endswith("ås")) and w not in {"alla", "andra", "denna", "dessa", "sina", "våra", "vara"} or w in {"ha", "gå", "få", "se", "bli", "stå", "vara", "göra"}
