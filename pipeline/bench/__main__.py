@@ -43,6 +43,12 @@ def format_table(rows: list[dict]) -> str:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    unknown = [a for a in argv if a not in SECTIONS]
+    if unknown:  # "--help" included: the usage, not a traceback from a spawned process
+        print(f"usage: python -m pipeline.bench [{' '.join(SECTIONS)}]", file=sys.stderr)
+        for name, title in SECTIONS.items():
+            print(f"  {name:13s} {title}", file=sys.stderr)
+        return 0 if unknown in (["--help"], ["-h"]) else 2
     wanted = argv or list(SECTIONS)
     failed = 0
     for name in wanted:
