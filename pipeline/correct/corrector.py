@@ -76,7 +76,7 @@ from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, channel_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits
-from .protect import HEADING_WORDS, PARTY_RE, digit_one_is_i, is_protected
+from .protect import HEADING_WORDS, ONE_GLYPHS, PARTY_RE, bars_on_line, digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
 # Real-word corrections need the frequency gain (log10, after channel cost) to beat
@@ -359,7 +359,7 @@ class Corrector:
     def _one_is_i(self, words: list[Word], k: int) -> bool:
         """``digit_one_is_i`` with the previous word as corrected and the next as the first pass read it
         (a rerun sees the corrected words)."""
-        if words[k].text not in ("1", "l", "|"):
+        if words[k].text not in ONE_GLYPHS:
             return False
         prev = self._current[k - 1] if k > 0 else None
         nxt = self._first[k + 1] if k + 1 < len(self._first) else None
@@ -370,7 +370,7 @@ class Corrector:
                 window[0] = dataclasses.replace(window[0], text=prev)
             if nxt is not None:
                 window[k + 1 - j] = dataclasses.replace(window[k + 1 - j], text=nxt)
-            return digit_one_is_i(window, k - j, self.lex)
+            return digit_one_is_i(window, k - j, self.lex, bars_on_line(words, k))  # the window may cut the line
         return digit_one_is_i(words, k, self.lex)
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
@@ -386,7 +386,8 @@ class Corrector:
                 return self._lone_letter(words, k)
             return None
         if self._one_is_i(words, k):
-            i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start else "i"
+            caps = 0 < k < len(words) - 1 and words[k - 1].text.isupper() and words[k + 1].text.isupper()  # "BANK | STAD"
+            i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start or caps else "i"
             return i, "confusion", 0.3, f"{w.text}→{i}", True
         text = w.text
         low = text.lower()

@@ -84,16 +84,43 @@ def _short_line(words: list[Word], k: int) -> bool:
     return n <= HEADING_WORDS
 
 
-def digit_one_is_i(words: list[Word], k: int, lex: Lexicon) -> bool:
-    """Is words[k] (a lone "1") the Swedish word "i" misread by an English model?"""
+ONE_GLYPHS = ("1", "l", "|", "{")  # what English-model OCR reads for the word "i"/"I"
+BAR_GLYPHS = ("|", "{")  # ... of which never a number or a letter of its own
+
+
+def bars_on_line(words: list[Word], k: int) -> int:
+    """How many lone bars/braces the line of words[k] has (more than one: a table row)."""
+    line = words[k].line
+    a = k
+    while a > 0 and words[a - 1].line == line:
+        a -= 1
+    n = 0
+    for x in words[a:]:
+        if x.line != line:
+            break
+        n += x.text in BAR_GLYPHS
+    return n
+
+
+def digit_one_is_i(words: list[Word], k: int, lex: Lexicon, bars: int | None = None) -> bool:
+    """Is words[k] (a lone "1", "l", "|" or "{") the Swedish word "i" misread by an English model?"""
     w = words[k]
-    if w.text not in ("1", "l", "|") or w.chunk.strip("’‘'") not in ("1", "l", "|"):  # a stray quote goes (symbol)
+    if w.text not in ONE_GLYPHS or w.chunk.strip("’‘'") not in ONE_GLYPHS:  # a stray quote goes (symbol)
         return False
     prev = words[k - 1] if k > 0 else None
     nxt = words[k + 1] if k + 1 < len(words) else None
     if nxt is None or nxt.paragraph_start:
         return False
     nt = nxt.text
+    if w.text in BAR_GLYPHS:
+        # a bar or brace is never a number, a heading number or a list letter: the word i/I before a
+        # word — unless the next word is "och", or the line may be a table row (more bars than one, and
+        # this one not after a lower-case word of running text: "går | skolan |" is prose)
+        if not nt.isalpha() or nt == "och":
+            return False
+        if bars is None:
+            bars = bars_on_line(words, k)
+        return bars == 1 or (prev is not None and prev.line == w.line and prev.text.isalpha() and prev.text.islower())
     if not nt.isalpha() or nt.lower() in COUNTING_AFTER and w.text == "1":  # "1 dag" counts; "| dag" is "I dag"
         return False
     if nt[0].isupper() and (prev is None or not prev.text.isalpha() or not prev.text[0].islower()):
