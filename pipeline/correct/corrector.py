@@ -567,7 +567,26 @@ class Corrector:
                     self._ctx_used = True
                     choice = context.reading(choice, prev, nxt, nxt2)
                 return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
+        dropped = self._dropped_letter(low)
+        if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
+            return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
         return None
+
+    def _dropped_letter(self, low: str) -> Candidate | None:
+        """The listed word that ``low`` is with one å/ä/ö dropped ("ver" for "över", "gr" for "gör"), the
+        likeliest: English-model OCR drops the glyph it cannot read as often as it strips its dots, and
+        the substitution search does not insert letters.  The caller demands the same gain as for any
+        other real-word change."""
+        best = None
+        for i in range(len(low) + 1):
+            for ch in "åäö":
+                cand = low[:i] + ch + low[i:]
+                n = self.lex.words.get(cand, 0)
+                if n:
+                    c = Candidate(cand, DEL_COST_DIACRITIC, n, "diacritics", _rule(low, cand))
+                    if best is None or c.score > best.score:
+                        best = c
+        return best
 
     def _lone_letter(self, words: list[Word], k: int) -> tuple[str, str, float, str, bool] | None:
         """A lone lower-case consonant in running text that lost its å/ä/ö ("r" for "är", "p" for
