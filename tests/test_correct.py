@@ -315,6 +315,10 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
 
     for garbage in ("skolgördens", "parkdessvägen"):  # a finite verb or a pronoun's genitive is no part either
         assert not cpd.is_valid(garbage), garbage
+    # "-bara" ends adjectives ("-bar" plural) though "bara" is no part elsewhere; a preposition takes no
+    # linking -s- ("före" + "s" + "bär" is garbage, "efter" + "slag" a word)
+    assert cpd.is_valid("laddbara") and cpd.is_valid("efterslag")
+    assert not cpd.is_valid("föresbär")
 
 
 def test_compound_is_as_frequent_as_its_best_split(corrector: Corrector) -> None:

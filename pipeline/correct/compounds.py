@@ -36,6 +36,12 @@ NOT_A_PART = frozenset(
     "också även bara redan dens dess vars gör".split()
 )  # not "om", "när", "mitt", "väl", "vill": prefixes of "omsorg", "närområde", "mittpunkt", "välfärd", "villkor"
 
+# ... except as the last part, where they are a suffix: "-bara" is the plural of the adjective suffix "-bar"
+# ("laddbara", "hållbara").
+SUFFIX_TAILS = frozenset({"bara"})
+# Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
+NO_LINK = frozenset("för före efter under över genom mellan utan bakom inom utom mot från till vid med av om på".split())
+
 
 class Compounds:
     def __init__(self, lex: Lexicon) -> None:
@@ -56,6 +62,8 @@ class Compounds:
     def head_ok(self, part: str) -> bool:
         if part in NOT_A_PART or part[:-1] in NOT_A_PART and part[-1:] in ("s", "e"):
             return False
+        if part[-1:] == "s" and part[:-1] in NO_LINK:
+            return False  # a preposition joins without a linking -s- ("före" + "slag", never "föres" + …)
         if len(part) > MIN_PART and part in self.lex.stems:
             return True
         if self._common(part, HEAD_MIN_COUNT):
@@ -65,7 +73,7 @@ class Compounds:
         return False
 
     def tail_ok(self, part: str) -> bool:
-        if part in NOT_A_PART:
+        if part in NOT_A_PART and part not in SUFFIX_TAILS:
             return False
         c = self.lex.words.get(part, 0)
         if self._stripped_form(part, c):
