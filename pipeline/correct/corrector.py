@@ -443,10 +443,11 @@ class Corrector:
             cands.append(Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0])))
         if name_mode and cands and all(c.method == "compound" for c in cands) and self._damaged(text):
             # a damaged capitalised word whose diacritic readings are all compounds of our making
-            # ("Hel" + "ö" + "ström"): a listed name one glyph confusion further is the likelier reading
+            # ("Hel" + "ö" + "ström"): a listed name, or a known place + a common word ("<Place>hallen"),
+            # one glyph confusion further is the likelier reading
             have = {c.word for c in cands}
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
-                      and c.cost <= NAME_MAX_COST and self._is_proper(c.word)]
+                      and c.cost <= NAME_MAX_COST and (self._is_proper(c.word) or self._proper_compound(c.word))]
         if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
