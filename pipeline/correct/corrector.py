@@ -448,6 +448,15 @@ class Corrector:
             have = {c.word for c in cands}
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                       and c.cost <= NAME_MAX_COST and (self._is_proper(c.word) or self._proper_compound(c.word))]
+        if (name_mode and margin is not None and text[0] in CAPITAL_GLYPH and cands
+                and all(c.count < DAMAGED_COMMON_COUNT and not self._is_proper(c.word) for c in cands)):
+            # a damaged document, a capital that is a known misread glyph ("Kittare": "lä" read as "Ki"),
+            # and only rare readings that keep the capital's letter ("kättare"): the common word that the
+            # glyph's own reading makes competes too
+            have = {c.word for c in cands}
+            cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
+                      and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
+                      and c.word[0] != low[0] and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT]
         if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
