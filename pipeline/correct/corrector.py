@@ -542,6 +542,9 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
                     not surname or self._is_proper(c.word)):
                 best = c
+        table_c = None if name_mode else self._table_reading(low, keep, margin)
+        if best is not None and table_c is not None and table_c.score > best.score:
+            best = None  # a far likelier confusion reading ("gra": "göra", not "grå"): decided below
         if (best is not None and self._stripped_doc and strip_diacritics(best.word) == low
                 and (not name_mode or self._is_proper(best.word))
                 and math.log10(max(best.count, 1)) - keep >= STRIPPED_DOC_MARGIN):
@@ -567,19 +570,26 @@ class Corrector:
             return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
         if name_mode:
             return None
-        # a rare word one cheap confusion away from a far more frequent one ("hat" → "har")
-        table = self.lex.frequent.get(low)
-        if table and table[0] != low and table[1] <= RW_TABLE_MAX_COST and table[2] >= RW_TABLE_LEAD:
-            c = Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0]))
-            if c.score - keep >= margin + RW_CONFUSION_EXTRA:  # no document boost: the word is valid
-                choice = c.word
-                if choice in context.PAIRS and len(low) <= 3:
-                    self._ctx_used = True
-                    choice = context.reading(choice, prev, nxt, nxt2)
-                return self._cased(w.text, choice, w, False), "confusion", c.cost, _rule(low, choice), True
+        if table_c is not None:
+            choice = table_c.word
+            if choice in context.PAIRS and len(low) <= 3:
+                self._ctx_used = True
+                choice = context.reading(choice, prev, nxt, nxt2)
+            return self._cased(w.text, choice, w, False), "confusion", table_c.cost, _rule(low, choice), True
         dropped = self._dropped_letter(low)
         if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
             return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
+        return None
+
+    def _table_reading(self, low: str, keep: float, margin: float) -> Candidate | None:
+        """A rare word one cheap confusion away from a far more frequent one ("hat" → "har"), from the
+        frequent-word table, when it gains enough over keeping the word (no document boost: the word
+        is valid)."""
+        table = self.lex.frequent.get(low)
+        if table and table[0] != low and table[1] <= RW_TABLE_MAX_COST and table[2] >= RW_TABLE_LEAD:
+            c = Candidate(table[0], table[1], self.gen.count(table[0]), "confusion", _rule(low, table[0]))
+            if c.score - keep >= margin + RW_CONFUSION_EXTRA:
+                return c
         return None
 
     def _dropped_letter(self, low: str) -> Candidate | None:
