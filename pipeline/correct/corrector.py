@@ -514,7 +514,9 @@ class Corrector:
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
             self._ctx_used = True
-            choice = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2)) or choice
+            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
+            if ctx and not ("é" in low and ctx == key and choice != key):
+                choice = ctx  # (an "é" is the OCR's own witness of an å/ä/ö: "bér" is no "bor")
         elif confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
             choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
