@@ -51,7 +51,7 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
     ("ri", "n", 0.5), ("ti", "n", 0.6), ("rt", "n", 0.6),
     # ... and the arches of "m" the same way ("kori" + "mun" style: m read as ri)
-    ("ri", "m", 0.6),
+    ("ri", "m", 0.6), ("ra", "m", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
     ("ki", "lä", 0.5), ("ki", "lå", 0.6),
 ]
