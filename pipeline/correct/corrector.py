@@ -289,6 +289,7 @@ class Corrector:
             edits += punctuation.colon_full_stops(lines)
             edits += punctuation.stray_colons(lines, self._is_proper)
             edits += punctuation.stray_bangs(lines)
+            edits += punctuation.trailing_underscores(lines)
         applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
                                score=0.7, applied=True, rule=f"{o}→{r or '∅'}") for li, a, b, o, r in edits]
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2

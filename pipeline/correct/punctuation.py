@@ -18,6 +18,7 @@
   compound ("gång- och"); after a function word that cannot end a clause
   (a preposition, an article, "att", "som") before a lower-case word or a
   number on the same line, and between a given name and a surname, it goes.
+* "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
   on in lower case: council records hardly exclaim, and an exclamation ends
@@ -136,3 +137,11 @@ def stray_bangs(lines: list[str]) -> list[Edit]:
     """"!" after a function word that cannot end a clause ("till! <Place>"): a speck."""
     return [(li, m.start(2), m.end(2), "!", "") for li, ln in enumerate(lines) for m in BANG_RE.finditer(ln)
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
+
+
+TRAILING_UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])(_+)(?=[.,;:]?(?:\s|$))")
+
+
+def trailing_underscores(lines: list[str]) -> list[Edit]:
+    """"_" after a word: a speck (see the module docstring)."""
+    return [(li, m.start(1), m.end(1), m.group(1), "") for li, ln in enumerate(lines) for m in TRAILING_UNDERSCORE_RE.finditer(ln)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 CHUNK_RE = re.compile(r"\S+")
 # Punctuation that may wrap a word.  Not here: & { £ # | (OCR letters).
 LEAD = "([\"'«»„“”‘’<>\\*•·–—¢/"
-TRAIL = ".,;:!?)]\"'»”’‘…/*"
+TRAIL = ".,;:!?)]\"'»”’‘…/*_"
 
 
 @dataclass(slots=True)
