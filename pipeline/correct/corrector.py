@@ -512,6 +512,8 @@ class Corrector:
                 best.cost <= 1.0 and lead >= SHORT_LEAD and best.count >= SHORT_LEAD_COUNT):
             confident = False  # short words: too many neighbours (unless a very common word far ahead: "s6m")
         choice = best.word
+        if confident and margin is not None and self._rereads(words, k, choice, margin, name_mode):
+            confident = False  # a rare real word that a rerun would read again ("e1e" → "ele" → "de"): a guess
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
             self._ctx_used = True
@@ -583,6 +585,15 @@ class Corrector:
         if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
             return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
         return None
+
+    def _rereads(self, words: list[Word], k: int, choice: str, margin: float, name_mode: bool) -> bool:
+        """Would a rerun over the output change ``choice`` again?  A reading that is itself a rare real
+        word without å/ä/ö goes through the real-word rules on a rerun; applying it would make the
+        output no fixed point (idempotence), so it is only suggested."""
+        if not choice.isalpha() or any(ch in "åäö" for ch in choice) or not self.known(choice):
+            return False
+        again = self._realword(words, k, choice, margin, name_mode)  # (sets ``_ctx_used`` if it reads context)
+        return again is not None and again[0].lower() != choice
 
     def _table_reading(self, low: str, keep: float, margin: float) -> Candidate | None:
         """A rare word one cheap confusion away from a far more frequent one ("hat" → "har"), from the
