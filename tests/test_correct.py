@@ -176,6 +176,17 @@ def test_listed_word_beats_unlisted_compound_of_common_parts(corrector: Correcto
     assert corrector.compounds.pseudo_count("fårskolans") <= 1000
 
 
+def test_intact_document_keeps_listed_words_without_diacritics(corrector: Corrector) -> None:
+    """A document that keeps its å/ä/ö writes "besvarande" and "sandningen" on purpose: they are listed
+    words, not lost "besvärande" or "sändningen".  Invented text."""
+    text = ("Besvarande av motion om cykelvägar i Växjö kommun\n"
+            "Nämnden föreslår att motionen ska anses besvarad. Förvaltningen bedömer att sandningen av gång- och\n"
+            "cykelvägar kan förbättras under vintern, när många äldre går ut. Åtgärderna ryms inom nämndens budget\n"
+            "för år 2020 och påverkar inte övriga åtaganden. Fullmäktige får en återrapport i början av nästa år.")
+    res = corrector.correct_text(text)
+    assert res.text == text, [(c.original, c.correction) for c in res.corrections]
+
+
 def test_rare_word_by_dear_edit_not_applied(corrector: Corrector) -> None:
     """An unknown word whose only reading is a rare word reached by a free two-letter edit stays (a
     suggestion at most): the "Inledning" → "Elledning" regression.  Invented text."""

@@ -102,7 +102,8 @@ UNLISTED_MIN_COUNT = 100
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
 LISTED_MAX_COST = 1.0  # ... or a glyph-confusion reading this cheap ...
 LISTED_MIN_COUNT = 1000  # ... that is a listed everyday word
-CLEAN_KEEP_COUNT = 100  # in an undamaged document a word seen this often is kept as written
+CLEAN_KEEP_COUNT = 100  # in an undamaged document a word seen this often is kept as written ...
+INTACT_LOSS = 0.1  # ... and in one that keeps (nearly) all its å/ä/ö, any listed word ("besvarande" is no lost "besvärande")
 DOC_BOOST = 1.5
 # Real-word restorations only: the share of a diacritic restoration's channel cost forgiven, times the
 # document's loss ...  (not in the ranking of unknown words: a rerun sees a lower loss, and would rank
@@ -172,6 +173,7 @@ class Corrector:
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
         self._stripped_doc = False
+        self._intact = False
         self._first: list[str] = []
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
 
@@ -269,6 +271,7 @@ class Corrector:
         suggested: list[Correction] = []
         self._loss_discount = LOSS_DISCOUNT * loss if loss >= LOSS_DISCOUNT_FROM else 0.0
         self._stripped_doc = loss >= STRIPPED_DOC
+        self._intact = loss < INTACT_LOSS
         # Document cache: word forms the document spells right somewhere.  A first pass corrects
         # without it; the forms of its output are the evidence for the real pass, so a second
         # run over the output sees the same evidence (idempotence).
@@ -404,7 +407,8 @@ class Corrector:
         # a surname before a party code: only a name reading, never a common noun ("Bergman" is no "bergsman")
         party_name = name_mode and k + 1 < len(words) and words[k + 1].line == w.line and bool(
             PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
-        key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount)
+        key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount,
+               self._intact)
         hit = self._decisions.get(key)
         if hit is not None:
             decision, probe, in_doc = hit
@@ -436,7 +440,7 @@ class Corrector:
             return self._realword(words, k, low, margin, name_mode)
         if name_mode and (low in self.lex.proper):
             return None
-        if margin is None and self.lex.words.get(low, 0) >= CLEAN_KEEP_COUNT:
+        if margin is None and self.lex.words.get(low, 0) >= (1 if self._intact else CLEAN_KEEP_COUNT):
             return None
         cands = list(self.gen.best(low, diacritic_only))
         table = self.lex.frequent.get(low) if not diacritic_only and low.isalpha() else None
