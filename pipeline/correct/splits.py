@@ -31,7 +31,8 @@ mail addresses.  So a separator becomes a space when
 * ``.`` ``:`` ``;`` and quotes between two long letter runs (5+ letters each, or one of them a known
   word and the other 4+): Swedish has no such word, abbreviations are short ("bl.a", "t.ex");
 * ``-`` between two lower-case everyday words (4+ and 3+ letters) whose concatenation is no word ("i-land"
-  → "iland", "röd-gröna" → "rödgröna" stay); a hyphen after any function word but "att" before a
+  → "iland", "röd-gröna" → "rödgröna" stay; so do phrase compounds with two hyphens or more,
+  "prova-på-aktiviteter", and ranges of months or weekdays, "oktober-april"); a hyphen after any function word but "att" before a
   lower-case word or a number ("om-en", "till-50"), and after "i"/"å"/"ö" before a capital ("i-Lunds");
 * a party code glued to a word ("Nilsson.(S)", "(S):yrkar", "(S)‘om", "(C),-Erik");
 * beside a capitalised word: after a lower-case function word ("vid.Stortorget", "och-Lidingö"),
@@ -77,6 +78,12 @@ _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1
 _PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
 LONG_RUN = 5  # two letter runs this long joined by . : ; or a quote are two words, known or not
 QUOTES = "’‘'"
+# a phrase compound: letter runs joined by two or more single hyphens, ending in a letter
+# ("prova-på-aktiviteter", "dörr-till-dörr"); OCR reads one gap per chunk as a hyphen, rarely two
+PHRASE_COMPOUND_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+){2,}[.,;:!?)]*$")
+# months and weekdays: a hyphen between two is a range ("oktober-april", "måndag-fredag")
+RANGE_WORDS = frozenset("januari februari mars april maj juni juli augusti september oktober november december "
+                        "måndag tisdag onsdag torsdag fredag lördag söndag".split())
 ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjective pairs keep their hyphen
 
 
@@ -196,6 +203,8 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
             return b, b, "", " "
         return None
     if run == "-":
+        if PHRASE_COMPOUND_RE.match(chunk) or (lo_l in RANGE_WORDS and lo_r in RANGE_WORDS):
+            return None  # "prova-på-aktiviteter", "oktober-april", "måndag-fredag": the author's hyphens
         # the left side may be damaged itself: no lexicon test (it would make a rerun split more)
         ok = fr and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
         if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
