@@ -4,7 +4,8 @@ Sets: the sample's hand-aligned lines 1-150 (kind == "text"); the generated
 English-model OCR set, dev part (tuned on) and held-out part (only measured);
 the second generated set (``eng-ocr-2``: documents written after the first set,
 so unseen by the correction work that came before it), dev and held-out parts;
-correct Swedish prose (anything changed there is damage).
+correct Swedish prose, and the clean council texts written for the segmentation
+work (``samples/texts``): anything changed in those two is damage.
 
 Columns: CER/WER before and after (jiwer), words fixed, words broken (right
 in the input, wrong after, as % of the words that were right), tokens per
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "corpus" / "tyreso-2009-kommunforbund.truth-lines-1-150.jsonl"
 ENG = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr"
 ENG2 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-2"  # documents written after the first set: unseen
-PROSE = ROOT / "samples" / "texts" / "correct-prose.txt"
+TEXTS = ROOT / "samples" / "texts"
+PROSE = TEXTS / "correct-prose.txt"
 PROSE_FALLBACK = ROOT / "tests" / "fixtures" / "correct" / "correct-prose.txt"
 
 
@@ -44,6 +46,10 @@ def load_sets() -> dict[str, tuple[list[str], list[str]]]:
     if prose.exists():
         lines = prose.read_text(encoding="utf-8").splitlines()
         sets["correct prose"] = (lines, lines)
+    council = sorted(p for p in TEXTS.glob("*.txt") if p.name != PROSE.name)
+    if council:  # one text per document, a blank line between
+        lines = [ln for p in council for ln in [*p.read_text(encoding="utf-8").splitlines(), ""]]
+        sets["clean council texts"] = (lines, lines)
     return sets
 
 

@@ -3,7 +3,7 @@
     python -m pipeline.correct.diagnose SET [--show N] [--class NAME]
 
 SET is a name from ``pipeline.bench.correction.load_sets`` ("dev", "heldout", "dev2", "heldout2",
-"sample", "prose" are accepted as short forms).  Tune on dev; look at held-out
+"sample", "prose", "clean" are accepted as short forms).  Tune on dev; look at held-out
 only to report.
 
 Each truth word that is wrong after correction, or was right before and is
@@ -25,7 +25,8 @@ import difflib
 import re
 from collections import Counter, defaultdict
 
-ALIASES = {"dev": "eng-ocr dev", "heldout": "eng-ocr heldout", "dev2": "eng-ocr-2 dev", "heldout2": "eng-ocr-2 heldout", "sample": "sample 1-150", "prose": "correct prose"}
+ALIASES = {"dev": "eng-ocr dev", "heldout": "eng-ocr heldout", "dev2": "eng-ocr-2 dev", "heldout2": "eng-ocr-2 heldout", "sample": "sample 1-150", "prose": "correct prose",
+           "clean": "clean council texts"}
 PUNCT = re.compile(r"[^\w]", re.UNICODE)
 
 
