@@ -2,22 +2,29 @@
 
 Before the words: word gaps read as punctuation become spaces (``splits``,
 method "split"; an inserted space is applied to the working lines and the
-offsets found on them mapped back, ``_to_raw``), bullets read as ¢/*/«/+/v/e
-become "•", the "‘" English-model OCR invents before words and a lone quote
-mark at a word's edge are dropped, and in a damaged document stray full stops
-and colons read for full stops are mended (``punctuation``; method "symbol").
+offsets found on them mapped back, ``_to_raw``), a word-final "!" read for
+"l" becomes "l", bullets read as ¢/*/«/+/v/e become "•", the "‘" English-model
+OCR invents before words and a lone quote mark at a word's edge are dropped,
+and in a damaged document stray full stops, colons, "!" and "_" are mended
+(``punctuation``; method "symbol").
 
 Order of decisions for each word (see the package docstring for the model):
 
-1. protected tokens are left alone (``protect``), except a lone "1" that is
-   the word "i";
+1. protected tokens are left alone (``protect``), except a lone "1", "|" or
+   "{" that is the word "i", and — in a damaged document — a lone consonant
+   that lost its å/ä/ö between two words ("r" for "är": ``_lone_letter``);
 2. a word the lexicon knows (directly, as a compound or a genitive) is kept —
    unless the *document* is damaged (``estimate_loss``) and either a
    diacritic reading is far more frequent ("for" → "för"; the cost of the
    restoration is partly forgiven in proportion to the loss), or the word is
    one cheap confusion away from a far more frequent word (``frequent``
-   table: "vat" → "var" style), or it is valid only as a compound we built
-   while a listed word is a diacritic or two away; ``context`` decides the
+   table: "vat" → "var" style; it beats a rarer diacritic reading, "gra" →
+   "göra"), or it is a common word with its å/ä/ö dropped ("ver" → "över"),
+   or it is valid only as a compound we built while a listed word, or a
+   compound of fewer parts, is a diacritic or a cheap confusion away
+   (``_fewer_parts``: "<trafik><saker><hets>" → "trafiksäkerhets"); in a
+   document that keeps its å/ä/ö (``INTACT_LOSS``) a listed word stays as
+   written; ``context`` decides the
    ambiguous short words; in a document that lost (almost) all its å/ä/ö
    (``STRIPPED_DOC``) frequency alone decides a pure stripping ("svart" →
    "svårt"), and a surname after a given name only becomes a name;
@@ -26,7 +33,9 @@ Order of decisions for each word (see the package docstring for the model):
    the document (the *document cache*, from a first pass over the page) gets
    a bonus, a smaller one when only its word family does ("träd" beside
    "trädet": ``_in_family``); it is applied when the channel cost is low and the runner-up
-   clearly worse, otherwise recorded as a suggestion (not applied); a token
+   clearly worse (in a damaged document less clearly: leaving a non-word is surely wrong,
+   ``MIN_MARGIN_DOC``), otherwise recorded as a suggestion (not applied), as is a reading that
+   a rerun would read again (``_rereads``: a rare real word); a token
    of 6+ letters without a cheap reading also gets the second-chance
    candidates (``CandidateGenerator.second_chance``: heavy damage), applied
    only within ``SECOND_COST_PER_CHAR`` per letter and ``SECOND_MARGIN``
@@ -41,7 +50,10 @@ Order of decisions for each word (see the package docstring for the model):
    explained otherwise (a title line, a genitive name before it, the capital
    itself the misread glyph) — a common word; an undamaged capitalised word without a cheap or name
    reading whose capital is a known misread glyph (``CAPITAL_GLYPH``: Ö as O/S/G/6, Å/Ä as A/4, l as
-   I/J/1/K) gets the common-word readings that this first-letter reading makes.  A sentence start (``tokenize``:
+   I/J/1/K) gets the common-word readings that this first-letter reading makes (in a damaged document
+   also when its cheap readings are all rare: "Kittare" → "lättare"); a damaged one whose diacritic
+   readings are all compounds of our making also gets listed names and place compounds one confusion
+   further ("Hel" + "ö" + "ström" → "Hellström").  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
    reading is a common word or ends in a common "-ör" noun; in a damaged
@@ -55,7 +67,7 @@ changes, so a rerun changes less, not differently.
 
 Results are cached per (word, mode), so repeated words cost a dict lookup; on top, a bounded LRU
 of whole-token decisions keyed by (token, context class — sentence start, name, capitals, fragment,
-before a party code — and damage bucket — margin and loss discount) persists across the pages one
+before a party code — and damage bucket — margin, loss discount, intact) persists across the pages one
 Corrector sees.  A decision that context chose is never cached; one that consulted the document
 cache is reused only while the consulted words have the same document-cache membership.
 """
