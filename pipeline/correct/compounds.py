@@ -87,19 +87,21 @@ class Compounds:
         return self._split(word, MAX_PARTS)
 
     def _split(self, w: str, parts_left: int) -> list[str] | None:
-        n = len(w)
-        # Prefer the longest head: fewer, more meaningful parts.
-        for k in range(n - MIN_PART, MIN_PART - 1, -1):
+        return next(self._seams(w, parts_left), None)
+
+    def _seams(self, w: str, parts_left: int):
+        """Valid splits of ``w``, one per first seam, the longest head first (fewer, more meaningful
+        parts); the rest of each is split as ``_split`` does."""
+        for k in range(len(w) - MIN_PART, MIN_PART - 1, -1):
             head, tail = w[:k], w[k:]
             if not self.head_ok(head):
                 continue
             if self.tail_ok(tail):
-                return [head, tail]
-            if parts_left > 2 and len(tail) >= 2 * MIN_PART:
+                yield [head, tail]
+            elif parts_left > 2 and len(tail) >= 2 * MIN_PART:
                 rest = self._split(tail, parts_left - 1)
                 if rest:
-                    return [head, *rest]
-        return None
+                    yield [head, *rest]
 
     def _is_valid(self, word: str) -> bool:
         if word.endswith("s") and len(word) > 3:
@@ -120,20 +122,9 @@ class Compounds:
         return max(self.lex.words.get(p, 0), self.lex.words.get(p[:-1], 0), HEAD_MIN_COUNT if p in self.lex.stems else 1)
 
     def _splits(self, word: str) -> list[list[str]]:
-        """The valid splits at each first seam (the rest split as ``split`` does): ``split`` takes the
-        longest head, which may leave a rare tail ("<skolgård>" + "ens" where "<skol>" + "gårdens" is
-        the reading), and a compound is as frequent as its best split says."""
+        """Every first seam's split: ``split`` takes the longest head, which may leave a rare tail
+        ("<skolgård>" + "ens" where "<skol>" + "gårdens" is the reading), and a compound is as frequent
+        as its best split says."""
         if len(word) < MIN_WORD or not word.isalpha():
             return []
-        out = []
-        for k in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-            head, tail = word[:k], word[k:]
-            if not self.head_ok(head):
-                continue
-            if self.tail_ok(tail):
-                out.append([head, tail])
-            elif len(tail) >= 2 * MIN_PART:
-                rest = self._split(tail, MAX_PARTS - 1)
-                if rest:
-                    out.append([head, *rest])
-        return out
+        return list(self._seams(word, MAX_PARTS))

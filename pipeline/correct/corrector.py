@@ -666,7 +666,8 @@ class Corrector:
         """A compound of our making ("<trafik><saker><hets><program>") in a document that lost its å/ä/ö,
         while restoring them gives a listed word or a compound of fewer parts ("trafiksäkerhets" +
         "program"): the reading with fewer parts — compounding is common, but each extra seam is one more
-        coincidence that garbage happens to split there."""
+        coincidence that garbage happens to split there.  Failing that, a listed everyday word one cheap
+        glyph confusion away ("<kommun><styret><sen>" → "kommunstyrelsen").  A name only takes a name."""
         parts = self.compounds.split(low)
         if not parts:
             return None

@@ -134,7 +134,8 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
 
 
 def stray_bangs(lines: list[str]) -> list[Edit]:
-    """"!" after a function word that cannot end a clause ("till! <Place>"): a speck."""
+    """"!" after a function word that cannot end a clause ("till! <Place>"): a speck.  Not after a
+    pronoun: one can end a clause ("gör det!")."""
     return [(li, m.start(2), m.end(2), "!", "") for li, ln in enumerate(lines) for m in BANG_RE.finditer(ln)
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
 
