@@ -40,7 +40,8 @@ mail addresses.  So a separator becomes a space when
   ("året.Motionen": inserted);
 * beside a number (``_number_gaps``): a word glued to it ("till-50", "omkring.120", "den:8"; not an
   abbreviation: "kap.3", "kl.10"), a full stop and a gap after it ("2023..Förslaget"), a list
-  number's or party code's bracket glued on ("2).att", "(V).<date>").
+  number's or party code's bracket glued on ("2).att", "(V).<date>"), "och" read with a digit
+  for its o between numbers ("13:0ch", "40ch7").
 
 Each is recorded as a correction with method ``split`` (one word more).
 """
@@ -69,6 +70,9 @@ _ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
+# "och" with its o read as 0 or 6, glued to a number before (by a mark, "13:0ch", or none, "40ch") and/or
+# after ("0ch7"): "ch" is no Swedish word, so the digit is the o
+_OCH_NUMBER = re.compile(r"(?<=\d)(?:([:.;-])|())([06]ch)(?:(?=\d)()|(?![^\W\d_]))")
 _NUMBER_STOP_GAP = re.compile(r"(?<=\d)([.,])([.,:;_-])(?=[^\W\d_]{2})")  # "2023..Förslaget"
 # a list number's or a party code's closing bracket glued to the next word or date by a mark
 _BRACKET_GAP = re.compile(r"(?:(?<=^\d\))|(?<=^\d\d\))|(?<=^\([A-Za-zÅÄÖåäö]\))|(?<=^\([A-Za-zÅÄÖåäö]{2}\))"
@@ -96,12 +100,12 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
     listed word stays ("i-land", "röd-gröna").
     """
     out: list[tuple[int, int, str, str]] = []
-    if not _ANY_SEP.search(line):
+    if not _ANY_SEP.search(line) and not _OCH_NUMBER.search(line):
         return out
     word = word or known
     for m in _CHUNK.finditer(line):
         chunk = m.group()
-        if not _ANY_SEP.search(chunk) or "@" in chunk or "/" in chunk or "www" in chunk.lower():
+        if not (_ANY_SEP.search(chunk) or _OCH_NUMBER.search(chunk)) or "@" in chunk or "/" in chunk or "www" in chunk.lower():
             continue
         base = m.start()
         if any(c.isdigit() for c in chunk):
@@ -152,8 +156,18 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
 
 def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """Gaps next to a number: "till-50", "omkring.120", "den:8" (a word glued to a number; not an
-    abbreviation such as "kap.3", "kl.10"), "2023..Förslaget" (a full stop and a gap)."""
+    abbreviation such as "kap.3", "kl.10"), "2023..Förslaget" (a full stop and a gap), and "och" read
+    with a digit for its o glued to a number ("13:0ch", "40ch7": "4 och 7")."""
     out = []
+    for om in _OCH_NUMBER.finditer(chunk):
+        if om.group(1):  # "13:0ch": the mark is the gap
+            out.append((om.start(1), om.end(1), om.group(1), " "))
+        elif om.group(2) is not None:  # "40ch": the lost space before
+            out.append((om.start(3), om.start(3), "", " "))
+        if om.group(4) is not None:  # "0ch7": and after
+            out.append((om.end(3), om.end(3), "", " "))
+    if out:
+        return out
     nm = _WORD_NUMBER.match(chunk)
     if nm:
         w, sep = nm.group(1), nm.group(2)
