@@ -19,8 +19,8 @@ mail addresses.  So a separator becomes a space when
   ("hon", "när", "är" — also with its å/ä/ö lost; not "att": "att-sats"): the right side a known
   lower-case word of 3+ letters ("var-tydlig" style);
 * a one-letter function word ("i", "å", "ö") at the start of a chunk glued
-  to the next word: ``-`` before a function word ("i-den"), ``.`` ``:`` ``;``
-  and quotes before a known word ("i.skolan" — invented examples);
+  to the next word: ``-`` before a function word ("i-den") or a fixed phrase's noun ("i-dag":
+  ``I_PHRASE``), ``.`` ``:`` ``;`` and quotes before a known word ("i.skolan" — invented examples);
 * ``X--och`` / ``X-och``: a suspended compound ("Kultur- och fritid"): the space
   after the hyphen is restored;
 * ``_``: always a gap between letters (prose has no underscores; addresses are skipped);
@@ -60,6 +60,8 @@ LEFT_FREE = frozenset(
     "ar nar dar den det de dem som har inte kan ska sin sitt sina man vi han hon sa men aven ocksa redan bara".split()
 )
 ONE_LETTER = frozenset("iåö")
+# nouns of fixed phrases with "i" that are written together informally ("idag", "igår"): "i-dag" is "i dag"
+I_PHRASE = frozenset("dag går morgon kväll år fjol stället övrigt".split())
 _STRIP = str.maketrans("åäö", "aao")
 _ONE_RE = re.compile(r"^([^\w]*)([iåö])([.:;’‘'-])(?=[^\W\d_]{2})")
 CONJ = frozenset({"och", "eller", "samt", "respektive"})
@@ -135,8 +137,9 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
             lo_r = right.lower()
             s = one.group(3)
             if right[0].islower() and lo_r not in CONJ:
-                if s == "-":  # "i-land" stays: its concatenation is a word
-                    ok = lo_r in FUNCTION_WORDS or known(lo_r) and not word(one.group(2) + lo_r) and not word(one.group(2) + "-" + lo_r)
+                if s == "-":  # "i-land" stays: its concatenation is a word (but "idag" is "i dag" run together)
+                    ok = lo_r in FUNCTION_WORDS or lo_r in I_PHRASE or (
+                        known(lo_r) and not word(one.group(2) + lo_r) and not word(one.group(2) + "-" + lo_r))
                 else:
                     ok = lo_r in FUNCTION_WORDS or known(lo_r)
             else:  # "i-Lunds": no compound begins with a one-letter word and a capital
