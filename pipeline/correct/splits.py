@@ -54,6 +54,9 @@ FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
     "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara".split()
 )
+# ... as OCR that lost their å/ä/ö prints them, for a gap before a capitalised word ("fran.<Name>"): only
+# those that never end a sentence ("år", "där", "så", "också" may: "… varje år.Det" lost a space)
+FUNCTION_STRIPPED = frozenset({"fran", "for", "pa", "nar"})
 # Function words that are no compound prefix (unlike "för", "på", "över", "under"): a hyphen after one
 # is a word gap.  Stripped of å/ä/ö, so a word that lost its ring or dots still counts.
 LEFT_FREE = frozenset(
@@ -203,8 +206,8 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
     if right[0].isupper():
         if len(right) < 2 or not right[1:].islower():
             return None
-        if fl and left.islower() and run != "," and lo_l != "att":
-            return a, b, run, " "  # "vid.Stortorget", "och-Lidingö": no sentence or compound ends so
+        if (fl or lo_l in FUNCTION_STRIPPED) and left.islower() and run != "," and lo_l != "att":
+            return a, b, run, " "  # "vid.Stortorget", "och-Lidingö", "fran.<Name>": no sentence or compound ends so
         if left[0].isupper() and left[1:].islower() and run in ":" + QUOTES:
             return a, b, run, " "  # "Therese:Lundqvist": two names
         if run == "." and left.islower() and len(left) >= 3 and known(lo_l) and (known(lo_r) or len(right) >= 4):
