@@ -874,8 +874,8 @@ def _stray_quote(line: str) -> int | None:
     for m in re.finditer(r"\S+", line):
         chunk = m.group().lstrip("‘")  # a dropped opening mark (``QUOTE_RE``) is no part of the word
         a = m.end() - len(chunk)
-        if not any(ch.isalpha() for ch in chunk) and chunk.strip("’'.,;:!?") not in ("1", "|"):
-            continue  # a bare number (feet, minutes "10'"); a lone "1" or "|" may be read as "I" (``_one_is_i``)
+        if not any(ch.isalpha() for ch in chunk) and chunk.strip("’'.,;:!?") not in ONE_GLYPHS:
+            continue  # a bare number (feet, minutes "10'"); a lone "1", "|" or "{" may be read as "I" (``_one_is_i``)
         if chunk[0] in "’'" and len(chunk) > 1:
             return a
         core = chunk.rstrip(".,;:!?")
