@@ -391,6 +391,13 @@ class Corrector:
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
         w = words[k]
+        if "." in w.text or ":" in w.text:
+            # a dotted abbreviation with a misread glyph ("t.éx", "s:k"): its listed form, never a free edit
+            # that drops its dots
+            norm = w.text.lower().replace("é", "e").replace(":", ".")
+            if norm != w.text.lower() and norm in self.lex.abbreviations:
+                cased = norm[0].upper() + norm[1:] if w.text[0].isupper() else norm
+                return cased, "confusion", 0.3, _rule(w.text.lower(), norm), True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
