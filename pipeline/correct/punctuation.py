@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .confusions import strip_diacritics
+
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
@@ -43,7 +45,7 @@ LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslå
 # Not the list intros ("enligt:", ``LIST_INTRO``).
 NO_COLON_AFTER = frozenset("i av för med på till om från hos inom bland mellan under över åt vid mot genom utan "
                            "efter före sedan trots kring en ett den det de dem denna detta dessa att som och eller".split())
-NO_COLON_AFTER |= {w.translate(str.maketrans("åäö", "aao")) for w in NO_COLON_AFTER}  # as OCR without å/ä/ö reads them
+NO_COLON_AFTER |= {strip_diacritics(w) for w in NO_COLON_AFTER}  # as OCR without å/ä/ö reads them
 ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
 BANG_MIN_COUNT = 1000  # the word with an l is an everyday word ...
 BANG_RATIO = 100  # ... this many times more frequent than the word without it (or the sentence goes on)
