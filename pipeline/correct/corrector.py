@@ -117,11 +117,12 @@ LISTED_MIN_COUNT = 1000  # ... that is a listed everyday word
 CLEAN_KEEP_COUNT = 100  # in an undamaged document a word seen this often is kept as written ...
 INTACT_LOSS = 0.1  # ... and in one that keeps (nearly) all its å/ä/ö, any listed word ("besvarande" is no lost "besvärande")
 DOC_BOOST = 1.5
-# Real-word restorations only: the share of a diacritic restoration's channel cost forgiven, times the
-# document's loss ...  (not in the ranking of unknown words: a rerun sees a lower loss, and would rank
-# differently — idempotence; for valid words a lower loss only means fewer changes)
+# Real-word restorations: the share of a diacritic restoration's channel cost forgiven, times the
+# document's loss ...  (for valid words a lower loss on a rerun only means fewer changes; unknown words
+# get a flat bonus instead, and only where it decides outright: ``_decide``)
 LOSS_DISCOUNT = 0.5
 LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
+LOSS_RESTORE_COST = 0.3  # ... and a pure å/ä/ö reading of a non-word gains that share of one restoration's cost
 STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real word's stripped reading is decided ...
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
@@ -184,6 +185,7 @@ class Corrector:
         self._ctx_used = False
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
+        self._restore = False  # ``_score`` adds the restoration bonus (``_decide``)
         self._stripped_doc = False
         self._intact = False
         self._first: list[str] = []
@@ -436,7 +438,15 @@ class Corrector:
                 return decision
         self._doc_probe = []
         self._ctx_used = False
+        self._restore = self._loss_discount > 0
         d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+        if self._restore and not (d is not None and d[4] and d[1] == "diacritics"):
+            # the restoration bonus (``_score``) only ever makes a reading that restores å/ä/ö win outright;
+            # any other outcome is decided without it.  A rerun sees a lower loss and no bonus: a word the
+            # bonus left undecided would be read differently then (idempotence)
+            self._restore = False
+            d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
+        self._restore = False
         if party_name and d is not None and d[0].lower() not in self.lex.proper:
             d = None
         if not self._ctx_used:  # a decision the neighbours chose is not a whole-token decision
@@ -696,6 +706,12 @@ class Corrector:
         bonus = DOC_BOOST if self._in_doc(c.word) else FAMILY_BOOST if self._in_family(c.word) else 0.0
         if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
             bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
+        if self._restore and c.method == "diacritics":
+            # a document that lost its å/ä/ö: a reading that only restores them beats one that needs a
+            # glyph confusion more often than the channel costs say ("bade": "både", not "hade";
+            # "förséket": "försöket", not "försöker").  A flat bonus: it must not reorder the
+            # diacritic readings among themselves ("l6sa": "lösa" or "läsa" stays the costs' call)
+            bonus += W * LOSS_RESTORE_COST * self._loss_discount
         return c.score + bonus
 
     def _is_proper(self, w: str) -> bool:
