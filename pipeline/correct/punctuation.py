@@ -142,7 +142,8 @@ def stray_bangs(lines: list[str]) -> list[Edit]:
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
 
 
-TRAILING_UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])(_+)(?=[.,;:]?(?:\s|$))")
+# (a quote mark may follow: the quote rules judge it in the same pass, "ord_’" → "ord")
+TRAILING_UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])(_+)(?=[’‘'”\"]?[.,;:]?(?:\s|$))")
 
 
 def trailing_underscores(lines: list[str]) -> list[Edit]:
