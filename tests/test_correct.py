@@ -288,6 +288,14 @@ def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     assert "lönekontor" in out
 
 
+def test_long_compound_read_for_a_misread_capital_mid_sentence(corrector: Corrector) -> None:
+    """A long capitalised non-word inside a sentence whose capital is a misread "å" reads as a listed
+    compound even though, as long compounds are, it is a rare form.  Invented text."""
+    text = (DAMAGED + "\nvintrar. Samtidigt kastas varje ar stora mangder fullt anvandbara mobler och cyklar pa\n"
+            "Atervirinirigsstationerna. Det ar viktigt.")
+    assert corrector.correct_text(text).text.split("\n")[2].startswith("återvinningsstationerna.")
+
+
 def test_precomputed_letter_pairs(corrector: Corrector) -> None:
     """``make dictionaries`` stores the letter-pair table (no lazy build on the cold path)."""
     from pipeline.correct.corrector import letter_pairs

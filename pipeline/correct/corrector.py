@@ -136,6 +136,7 @@ NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word else
 NAME_MAX_COST = 1.2  # confusion-only match of a capitalised word to a known name/place (dev: 1.0 -> 1.2 one word better, nothing broken)
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
+LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
@@ -490,7 +491,7 @@ class Corrector:
             have = {c.word for c in cands}
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                       and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
-                      and c.word[0] != low[0] and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT]
+                      and c.word[0] != low[0] and self._common(c.word)]
         if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
@@ -506,14 +507,14 @@ class Corrector:
                 cands += [c for c in self.gen.best(low, False) if c.method != "edit" and c.word not in have
                           and c.cost <= DAMAGED_NAME_MAX_COST and (
                     self._is_proper(c.word) or self._proper_compound(c.word)
-                    or (common_ok or c.word[0] != low[0]) and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT)]
+                    or (common_ok or c.word[0] != low[0]) and self._common(c.word))]
             elif text[0] in CAPITAL_GLYPH and not any(self._is_proper(c.word) for c in cands):
                 # the capital itself a misread glyph (Ö read as O/S/G/6, Å/Ä as A/4, l as I/J/1, "lä" as "Ki"),
                 # no name reading: a common word that only this first-letter reading makes Swedish
                 have = {c.word for c in cands}
                 cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                           and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
-                          and c.word[0] != low[0] and self.gen.count(c.word) >= DAMAGED_COMMON_COUNT]
+                          and c.word[0] != low[0] and self._common(c.word)]
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
         if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(
                 c.cost <= limit and c.method != "compound" and c.score >= MIN_APPLY_SCORE for c in cands):
@@ -764,6 +765,12 @@ class Corrector:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
         p = self._prev(k)
         return bool(p) and p[0].isupper() and p.endswith("s") and len(p) > 3 and p[:-1].lower() in self.lex.proper
+
+    def _common(self, word: str) -> bool:
+        """Common enough to be the reading of a capitalised word: ``DAMAGED_COMMON_COUNT``, or for a long
+        word a tenth of it — a long compound is rare as a form, and garbage seldom lands this close to one."""
+        n = self.gen.count(word)
+        return n >= DAMAGED_COMMON_COUNT or (len(word) >= LONG_COMMON_LEN and n >= DAMAGED_COMMON_COUNT / 10)
 
     def _damaged(self, text: str) -> bool:
         """OCR damage in a word: digits among letters, £ { # & | ¥ $, é where no name has it (Swedish
