@@ -318,8 +318,11 @@ class Corrector:
                 bullets.add((li, s0))
                 applied.append(Correction(page=page, line=li, start=s0, end=s0 + 1, original=ln[s0], correction="•",
                                           method="symbol", score=0.9, applied=True, rule=f"{ln[s0]}→•"))
+        if bullets:  # a bullet "•" is no word on a rerun: the real pass does not see it either (``_one_is_i``)
+            keep = [k for k, w in enumerate(words) if (w.line, w.start) not in bullets]
+            words, self._first = [words[k] for k in keep], [self._first[k] for k in keep]
         for k, (w, decision) in enumerate(zip(words, self._pass(words, margin))):
-            if (w.line, w.start) in bullets or decision is None:
+            if decision is None:
                 continue
             new, method, cost, rule, apply = decision
             if new == w.text:
