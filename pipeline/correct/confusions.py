@@ -34,6 +34,9 @@ DIACRITIC_RULES: list[tuple[str, str, float]] = [
     # neighbouring stroke ("ti", "i"): general classes, invented example "siikert" → "säkert".
     ("ii", "ä", 0.3), ("ii", "ö", 0.5), ("ii", "å", 0.5), ("i", "ö", 0.6), ("ti", "ö", 0.6), ("il", "ä", 0.6), ("ti", "ä", 0.6),
     ("li", "ä", 0.6), ("é", "ä", 0.5),
+    # ... or after the "a" it rests on ("ai": invented example "begairs" → "begärs"; "ai" for "å" is rarer
+    # and makes garbage compounds, "<med><borgå><kontor>")
+    ("ai", "ä", 0.5),
 ]
 SHAPE_RULES: list[tuple[str, str, float]] = [
     ("1", "i", 0.3), ("1", "l", 0.3), ("l", "i", 0.6), ("i", "l", 0.6), ("|", "l", 0.3), ("|", "i", 0.4),
