@@ -142,10 +142,12 @@ def stray_bangs(lines: list[str]) -> list[Edit]:
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
 
 
-# (a quote mark may follow: the quote rules judge it in the same pass, "ord_’" → "ord")
-TRAILING_UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])(_+)(?=[’‘'”\"]?[.,;:]?(?:\s|$))")
+# (a quote mark may follow: the quote rules judge it in the same pass, "ord_’" → "ord"; the chunk before
+# it may end in a digit that the corrector reads as a letter, "le0_" → "leo": it only needs a letter)
+TRAILING_UNDERSCORE_RE = re.compile(r"(?<!\S)(\S*?[^\W_])(_+)(?=[’‘'”\"]?[.,;:]?(?:\s|$))")
 
 
 def trailing_underscores(lines: list[str]) -> list[Edit]:
     """"_" after a word: a speck (see the module docstring)."""
-    return [(li, m.start(1), m.end(1), m.group(1), "") for li, ln in enumerate(lines) for m in TRAILING_UNDERSCORE_RE.finditer(ln)]
+    return [(li, m.start(2), m.end(2), m.group(2), "") for li, ln in enumerate(lines)
+            for m in TRAILING_UNDERSCORE_RE.finditer(ln) if any(c.isalpha() for c in m.group(1))]
