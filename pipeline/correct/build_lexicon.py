@@ -22,6 +22,7 @@ import pickle
 import re
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .confusions import strip_diacritics
@@ -31,6 +32,7 @@ DICT_DIR = ROOT / "dictionaries"
 WORD_RE = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 HUNSPELL_ONLY_COUNT = 2  # below any wordfreq word (min ≈ 10)
 DOMAIN_MIN_COUNT = 30_000  # council words: common in council records, rarer on the web (dev: 3000 -> 30k helped, 100k hurt)
+DOMAIN_FORM_COUNT = 1_000  # the other forms of a council word's paradigm (``build``)
 PLACE_MIN_COUNT = 1500
 NAME_MIN_COUNT = 300
 
@@ -61,26 +63,22 @@ def parse_aff(aff: Path) -> tuple[dict[str, list[tuple[str, str, str, re.Pattern
     return rules, opts
 
 
-def expand_hunspell() -> tuple[set[str], set[str], set[str]]:
-    """All word forms, compound-only stems, and proper nouns (capitalised entries)."""
+def hunspell_entries() -> Iterator[tuple[str, set[str], set[str]]]:
+    """Each dictionary entry: (word, its forms, its compound-only stems) — one paradigm per entry."""
     dic, aff = hunspell_paths()
     rules, opts = parse_aff(aff)
     only_cpd = opts.get("ONLYINCOMPOUND", "Z")
     need_affix = opts.get("NEEDAFFIX", "¤")
     forbidden = opts.get("FORBIDDENWORD", "%")
-    forms: set[str] = set()
-    stems: set[str] = set()
-    proper: set[str] = set()
     for line in dic.read_text(encoding="utf-8").splitlines()[1:]:
         word, _, flags = line.partition("/")
         word = word.strip()
         if not word or forbidden in flags:
             continue
-        if word[0].isupper():
-            proper.add(word)
-        target = stems if only_cpd in flags else forms
+        forms: set[str] = set()
+        stems: set[str] = set()
         if need_affix not in flags:
-            target.add(word)
+            (stems if only_cpd in flags else forms).add(word)
         for flag in flags:
             for kind, strip, add, cond in rules.get(flag, ()):
                 add, _, cont = add.partition("/")
@@ -96,7 +94,24 @@ def expand_hunspell() -> tuple[set[str], set[str], set[str]]:
                         continue
                     new = add + word[len(strip):]
                 (stems if only_cpd in cont else forms).add(new)
-    return forms, stems, proper
+        yield word, forms, stems
+
+
+def expand_hunspell() -> tuple[set[str], set[str], set[str], list[set[str]]]:
+    """All word forms, compound-only stems, proper nouns (capitalised entries) and the paradigms
+    (each entry's forms, lower-cased)."""
+    forms: set[str] = set()
+    stems: set[str] = set()
+    proper: set[str] = set()
+    paradigms: list[set[str]] = []
+    for word, fs, ss in hunspell_entries():
+        if word[0].isupper():
+            proper.add(word)
+        forms |= fs
+        stems |= ss
+        if len(fs) > 1:
+            paradigms.append({f.lower() for f in fs})
+    return forms, stems, proper, paradigms
 
 
 def read_list(name: str) -> list[str]:
@@ -115,7 +130,7 @@ def build(out_dir: Path) -> Path:
             words[w] = max(1, round(wordfreq.word_frequency(w, "sv") * 1e9))
     n_wordfreq = len(words)
 
-    forms, stems, hun_proper = expand_hunspell()
+    forms, stems, hun_proper, paradigms = expand_hunspell()
     for f in forms:
         lf = f.lower()
         if WORD_RE.match(lf) and lf not in words:
@@ -131,9 +146,16 @@ def build(out_dir: Path) -> Path:
         if printed:
             proper.setdefault(lw, printed)
 
-    for line in read_list("council.txt"):
-        for w in line.split():
-            add(w, DOMAIN_MIN_COUNT)
+    council = {w.lower() for line in read_list("council.txt") for w in line.split()}
+    for w in council:
+        add(w, DOMAIN_MIN_COUNT)
+    # ... and every other form of their paradigms, less often (the list names the forms councils use
+    # most; "motionärernas" is as much council language as "motionärerna", only rarer).  A tenth of a
+    # listed word's count only: hunspell's paradigms mix homographs ("skola" the noun lists "skolat")
+    for forms_of in paradigms:
+        if forms_of & council:
+            for f in forms_of - council:
+                add(f, DOMAIN_FORM_COUNT)
     for name in read_list("municipalities.txt") + read_list("regions.txt"):
         for part in re.split(r"[\s]+", name):
             add(part, PLACE_MIN_COUNT, part if part[0].isupper() else None)
