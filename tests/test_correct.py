@@ -282,6 +282,13 @@ def test_capitalised_words_at_sentence_and_block_start_corrected(corrector: Corr
     assert "Förvaltningen" in corrector.correct_text(text).text
 
 
+def test_capital_after_a_section_number_stays_a_capital(corrector: Corrector) -> None:
+    """"3 Atgarder": a section heading after its number, the capital Å read as A — not a lower-case å
+    mid-sentence.  Invented text."""
+    text = DAMAGED + "\n3 Atgarder\nNamnden foreslar att arbetet borjar under varen."
+    assert corrector.correct_text(text).text.split("\n")[1] == "3 Åtgärder"
+
+
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text

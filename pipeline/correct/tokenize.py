@@ -47,6 +47,10 @@ def split_core(chunk: str) -> tuple[int, int]:
     return a, b
 
 
+# a section or list number opening its line ("4 Åtgärder", "2.1 Bakgrund", "3) Förslag"): what follows
+# begins a heading or an item, as after a full stop (not a year: "2009 beslutade ...")
+HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$")
+
 SHORT_LINE = 0.6  # a line shorter than this share of the page's text width ends its block ...
 WIDE_SHARE = 0.8  # ... the width: this quantile of the line lengths ...
 MIN_WIDTH = 40  # ... when at least this long (a page of short lines has no measure)
@@ -77,7 +81,7 @@ def words_of_page(lines: list[str]) -> list[Word]:
     """All words of a page in reading order, with line-crossing context flags.
 
     A sentence starts at the page start, after a blank line, after a chunk ending with . ! ? :
-    (also across a line break), after a bullet, and at the first word of a line that follows a
+    (also across a line break), after a bullet or a section number that opens its line, and at the first word of a line that follows a
     short line (``block_start``: a heading or the last line of a paragraph; a sentence that
     continues on the next line ends its line near the full width).
     """
@@ -144,5 +148,6 @@ def words_of_page(lines: list[str]) -> list[Word]:
                         )
                     )
             blank_before = False
-            prev_chunk_end_punct = chunk.rstrip("\"'”’)»").endswith((".", "!", "?", ":")) or chunk in ("•", "*", "-", "–", "—")
+            prev_chunk_end_punct = (chunk.rstrip("\"'”’)»").endswith((".", "!", "?", ":")) or chunk in ("•", "*", "-", "–", "—")
+                                    or ci == 0 and bool(HEADING_NUMBER_RE.match(chunk)))
     return out
