@@ -104,6 +104,7 @@ LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
 MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion
+SETTLE_ROUNDS = 2  # extra passes at most while look-ahead readings change (``_settle``)
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
@@ -190,6 +191,7 @@ class Corrector:
         self._stripped_doc = False
         self._intact = False
         self._first: list[str] = []
+        self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
 
     _cache: dict[Path, "Corrector"] = {}
@@ -321,7 +323,7 @@ class Corrector:
         if bullets:  # a bullet "•" is no word on a rerun: the real pass does not see it either (``_one_is_i``)
             keep = [k for k, w in enumerate(words) if (w.line, w.start) not in bullets]
             words, self._first = [words[k] for k in keep], [self._first[k] for k in keep]
-        for k, (w, decision) in enumerate(zip(words, self._pass(words, margin))):
+        for k, (w, decision) in enumerate(zip(words, self._settle(words, margin, self._pass(words, margin)))):
             if decision is None:
                 continue
             new, method, cost, rule, apply = decision
@@ -370,13 +372,30 @@ class Corrector:
     def _pass(self, words: list[Word], margin: float | None) -> list:
         """Decisions for every word; ``self._current`` ends as the corrected word sequence."""
         self._current = [w.text for w in words]  # left context as corrected so far
+        self._looked_ahead = []
         out = []
         for k in range(len(words)):
+            self._ctx_used = False
             decision = self._decide(words, k, margin)
+            if self._ctx_used or words[k].text in ONE_GLYPHS:
+                self._looked_ahead.append(k)
             if decision is not None and decision[4]:
                 self._current[k] = decision[0]
             out.append(decision)
         return out
+
+    def _settle(self, words: list[Word], margin: float | None, decisions: list) -> list:
+        """Rerun the pass while a word that read its right-hand neighbours (the context rules,
+        ``_one_is_i``) read them otherwise than this pass left them: a rerun over the output would see
+        the new readings and decide again ("1 { 0a": "{" becomes "i" only once "0a" is "oa", and then
+        "1" is "i" too).  Rare, and bounded."""
+        for _ in range(SETTLE_ROUNDS):
+            n = len(words)
+            if not any(self._first[j] != self._current[j] for k in self._looked_ahead for j in (k + 1, k + 2) if j < n):
+                break
+            self._first = list(self._current)
+            decisions = self._pass(words, margin)
+        return decisions
 
     def _one_is_i(self, words: list[Word], k: int) -> bool:
         """``digit_one_is_i`` with the previous word as corrected and the next as the first pass read it
