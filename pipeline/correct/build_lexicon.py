@@ -171,6 +171,8 @@ def build(out_dir: Path) -> Path:
     for name in list(Person.first_names) + list(Person.last_names):
         for part in name.split("-"):
             add(part, NAME_MIN_COUNT, part)
+    given = {p.lower() for n in Person.first_names for p in n.split("-")}
+    surnames = {p.lower() for n in Person.last_names for p in n.split("-")}
     for p in hun_proper:
         if WORD_RE.match(p.lower()):
             proper.setdefault(p.lower(), p)
@@ -189,6 +191,9 @@ def build(out_dir: Path) -> Path:
         "stems": {s.lower() for s in stems if WORD_RE.match(s.lower())},
         "abbreviations": abbreviations,
         "party_codes": party_codes,
+        # given names that are no surnames and surnames that are no given names (``splits``: "Emma-Lind")
+        "given_names": given - surnames,
+        "surnames": surnames - given,
         "sources": {
             "wordfreq": f"{wordfreq.__version__ if hasattr(wordfreq, '__version__') else 'installed'} sv, {n_wordfreq} words (CC BY-SA 4.0)",
             "hunspell": f"{hunspell_paths()[0]} (LGPL-3.0), {len(forms)} forms",

@@ -256,7 +256,7 @@ class Corrector:
         split_corr: list[Correction] = []
         inserted: dict[int, list[int]] = {}
         for li, ln in enumerate(raw_lines):
-            edits = find_splits(ln, self._split_known, self.lex.abbreviations, self._listed)
+            edits = find_splits(ln, self._split_known, self.lex.abbreviations, self._listed, self._given_surname)
             for a, b, orig, rep in edits:
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
@@ -342,7 +342,8 @@ class Corrector:
         # second run finds nothing new.
         late: list[Correction] = []
         for li, ln in enumerate(out_lines):
-            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed):
+            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
+                                               self._given_surname):
                 ra = _raw_offset([c for c in applied if c.line == li], a)
                 if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
                     continue
@@ -354,6 +355,10 @@ class Corrector:
             applied += late
             out_lines = _apply(raw_lines, applied)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
+
+    def _given_surname(self, left: str, right: str) -> bool:
+        """A given name and a surname (``find_splits``): as read, or once corrected ("Emma-Hägglund")."""
+        return left.lower() in self.lex.given_names and right.lower() in self.lex.surnames
 
     def _split_known(self, t: str) -> bool:
         """An everyday word — or one that lost its å/ä/ö (é read for ö): a side of a gap read as punctuation."""

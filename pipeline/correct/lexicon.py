@@ -116,6 +116,8 @@ class Lexicon:
     stems: frozenset[str] = frozenset()  # forms valid only as the first part of a compound
     abbreviations: frozenset[str] = frozenset()
     party_codes: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()  # lower-case, never surnames (``splits.find_splits``)
+    surnames: frozenset[str] = frozenset()  # lower-case, never given names
     sources: dict[str, str] = field(default_factory=dict)
     # diacritic-stripped form -> words with å/ä/ö/é that strip to it, most frequent first
     stripped: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -219,6 +221,8 @@ class Lexicon:
             stems=frozenset(data["stems"]),
             abbreviations=frozenset(data["abbreviations"]),
             party_codes=frozenset(data["party_codes"]),
+            given_names=frozenset(data.get("given_names", ())),  # (older builds: no name splits)
+            surnames=frozenset(data.get("surnames", ())),
             sources=data["sources"],
             stripped=data["stripped"],
             skeleton=skel,

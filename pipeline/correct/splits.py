@@ -34,6 +34,7 @@ mail addresses.  So a separator becomes a space when
   → "iland", "röd-gröna" → "rödgröna" stay; so do phrase compounds with two hyphens or more,
   "prova-på-aktiviteter", and ranges of months or weekdays, "oktober-april"); a hyphen after any function word but "att" before a
   lower-case word or a number ("om-en", "till-50"), and after "i"/"å"/"ö" before a capital ("i-Lunds");
+* ``-`` or ``.`` between a given name and a surname ("Emma-Lindqvist", "Per-Erik.Lind": invented);
 * a party code glued to a word ("Nilsson.(S)", "(S):yrkar", "(S)‘om", "(C),-Erik");
 * beside a capitalised word: after a lower-case function word ("vid.Stortorget", "och-Lidingö"),
   between two names joined by ``:`` or a quote, and a lost space after a sentence's full stop
@@ -97,12 +98,15 @@ ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjec
 
 
 def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozenset[str],
-                word: Callable[[str], bool] | None = None) -> list[tuple[int, int, str, str]]:
+                word: Callable[[str], bool] | None = None,
+                given_surname: Callable[[str, str], bool] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, original, replacement) edits for one line; replacements keep offsets except insertions.
 
     ``known``: an everyday word (or one that lost its å/ä/ö); ``word``: a word the lexicon lists (not
     one it builds as a compound: any two words make one) — a hyphenated pair whose concatenation is a
-    listed word stays ("i-land", "röd-gröna").
+    listed word stays ("i-land", "röd-gröna"); ``given_surname``: a given name (never a surname) and a
+    surname (never a given name), which ``-`` or ``.`` does not join: double given names ("Per-Erik")
+    and double surnames ("Lindqvist-Fors") keep their hyphen, "Emma-Lindqvist" is two words.
     """
     out: list[tuple[int, int, str, str]] = []
     if not _ANY_SEP.search(line) and not _OCH_NUMBER.search(line):
@@ -153,6 +157,10 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
         for sep in SEP_RE.finditer(chunk):
             left = WORD_RE.findall(chunk[: sep.start()])[-1]
             right = WORD_RE.match(chunk, sep.end()).group()
+            if (given_surname is not None and sep.group(1) in ("-", ".") and left[0].isupper() and right[0].isupper()
+                    and given_surname(left, right)):
+                out.append((base + sep.start(1), base + sep.end(1), sep.group(1), " "))
+                continue
             edit = _gap(chunk, sep, left, right, known, word, abbreviations)
             if edit:
                 a, b, o, r = edit
