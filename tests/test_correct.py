@@ -289,6 +289,13 @@ def test_capital_after_a_section_number_stays_a_capital(corrector: Corrector) ->
     assert corrector.correct_text(text).text.split("\n")[1] == "3 Åtgärder"
 
 
+def test_place_name_ending_in_a_common_noun(corrector: Corrector) -> None:
+    """"<Name>vägen": the noun takes its å/ä/ö back and the unknown name only loses the é read for ö —
+    no free reading of the name ("Linde" + "vägen"); a known name with é ("Linné") keeps it.  Invented."""
+    out = corrector.correct_text(DAMAGED + "\ntrafiken pa Lindévagen och Linnégatan ska ses over.").text
+    assert out.split("\n")[1] == "trafiken på Lindövägen och Linnégatan ska ses över."
+
+
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text

@@ -140,6 +140,11 @@ DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised wo
 LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
+# the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
+PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
+                       "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
+                       "udden näset området fältet vallen".split())
+PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
@@ -519,6 +524,10 @@ class Corrector:
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                       and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
                       and c.word[0] != low[0] and self._common(c.word)]
+        if (name_mode or text[:1].isupper()) and margin is not None:
+            place = self._place_name(low)
+            if place is not None and all(c.word != place.word for c in cands):
+                cands.append(place)
         if name_mode and not any(c.cost <= APPLY_MAX_COST for c in cands):
             # a capitalised word: also confusion-only (never free-edit) readings of a known name or place,
             # or of a word the document spells right elsewhere
@@ -773,6 +782,29 @@ class Corrector:
             return False
         parts = self.compounds.split(w)
         return bool(parts) and len(parts[-1]) >= 5 and self.lex.words.get(parts[-1], 0) >= DAMAGED_COMMON_COUNT
+
+    def _place_name(self, low: str) -> Candidate | None:
+        """A place name that ends in a common noun ("<Name>vägen", "<Name>skolan") in a damaged document:
+        the noun takes its å/ä/ö back, and the name part only loses the "é" that English-model OCR
+        prints for "ö" ("Morévagen" → "Morövägen") — a free reading of the unknown name is no reading
+        (it is no "Mora" + "vägen") — or for "e" in a known name ("Valléntuna").  A known name with its
+        é ("Linné") keeps it."""
+        key = strip_diacritics(low)
+        for suffix in PLACE_SUFFIXES:
+            plain = strip_diacritics(suffix)
+            if not key.endswith(plain) or len(low) - len(plain) < 3:
+                continue
+            name = low[: len(low) - len(plain)]
+            if "é" in name and self._is_proper(name):
+                return None
+            name_read = name.replace("é", "ö")
+            if "é" in name and not self._is_proper(name_read) and self._is_proper(name.replace("é", "e")):
+                name_read = name.replace("é", "e")  # "Valléntuna": a known name whose e was read as é
+            if not name_read.isalpha() or name_read + suffix == low:
+                return None
+            cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix))
+            return Candidate(name_read + suffix, cost, PLACE_COST, "compound", _rule(low, name_read + suffix))
+        return None
 
     def _proper_compound(self, w: str) -> bool:
         """A known name or place + a common word ("<place>skommunerna", "<place>förbundet")."""
