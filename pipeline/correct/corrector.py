@@ -236,19 +236,20 @@ class Corrector:
         without å/ä/ö whose stripped form is mostly written with them
         ("for" is ten times rarer than "för").
         """
+        tally = Counter(w.text for w in words)  # a page repeats its words: judge each form once
         intact = lost = 0
-        for w in words:
-            t = w.text.lower()
+        for text, n in tally.items():
+            t = text.lower()
             if not any(c.isalpha() for c in t):
                 continue
             if any(c in "åäö" for c in t):
-                intact += 1
+                intact += n
             elif any(c in "é&#{£" for c in t) or (any(c.isdigit() for c in t) and any(c.isalpha() for c in t)):
-                lost += 1
+                lost += n
             elif t.isalpha():
                 alts = self.lex.stripped.get(t)
                 if alts and self.lex.words.get(alts[0], 0) > 10 * max(self.lex.words.get(t, 0), 1):
-                    lost += 1
+                    lost += n
         return lost / (intact + lost + LOSS_PRIOR)
 
     # -- page -------------------------------------------------------------
