@@ -192,7 +192,8 @@ class Corrector:
         self._ctx_used = False
         self._doc: Counter = Counter()
         self._loss_discount = 0.0
-        self._restore = False  # ``_score`` adds the restoration bonus (``_decide``)
+        self._restore = False  # ``_score`` adds the restoration bonus (``_decide``) ...
+        self._restored = False  # ... and has added it to a candidate
         self._stripped_doc = False
         self._intact = False
         self._first: list[str] = []
@@ -473,8 +474,9 @@ class Corrector:
         self._doc_probe = []
         self._ctx_used = False
         self._restore = self._loss_discount > 0
+        self._restored = False
         d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
-        if self._restore and not (d is not None and d[4] and d[1] == "diacritics"):
+        if self._restored and not (d is not None and d[4] and d[1] == "diacritics"):
             # the restoration bonus (``_score``) only ever makes a reading that restores å/ä/ö win outright;
             # any other outcome is decided without it.  A rerun sees a lower loss and no bonus: a word the
             # bonus left undecided would be read differently then (idempotence)
@@ -745,6 +747,7 @@ class Corrector:
         if name_mode and (c.word in self.lex.proper or (c.word.endswith("s") and c.word[:-1] in self.lex.proper)):
             bonus += NAME_BONUS  # a capitalised word inside a sentence is most likely a name
         if self._restore and c.method == "diacritics":
+            self._restored = True  # (``_decide``: a decision the bonus may have swayed)
             # a document that lost its å/ä/ö: a reading that only restores them beats one that needs a
             # glyph confusion more often than the channel costs say ("bade": "både", not "hade";
             # "förséket": "försöket", not "försöker").  A flat bonus: it must not reorder the
