@@ -296,6 +296,14 @@ def test_place_name_ending_in_a_common_noun(corrector: Corrector) -> None:
     assert out.split("\n")[1] == "trafiken på Lindövägen och Linnégatan ska ses över."
 
 
+def test_rare_web_only_forms_read_as_non_words_in_damaged_text(corrector: Corrector) -> None:
+    """"arbeter", "clever" are in the web frequency list (rare, foreign or typos) but no Swedish form
+    hunspell knows: in a damaged document they are misread "arbetet", "elever".  Invented text."""
+    out = corrector.correct_text(DAMAGED + "\nnämnden vill att arbeter med planen och alla clever fortsatter.").text
+    assert out.split("\n")[1].startswith("nämnden vill att arbetet med planen och alla elever")
+    assert corrector.correct_text(out).text == out
+
+
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text

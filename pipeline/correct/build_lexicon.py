@@ -33,6 +33,7 @@ WORD_RE = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 HUNSPELL_ONLY_COUNT = 2  # below any wordfreq word (min ≈ 10)
 DOMAIN_MIN_COUNT = 30_000  # council words: common in council records, rarer on the web (dev: 3000 -> 30k helped, 100k hurt)
 DOMAIN_FORM_COUNT = 1_000  # the other forms of a council word's paradigm (``build``)
+UNATTESTED_MAX_COUNT = 1000  # ``unattested_forms``: rarer than this (dev: 300 worse, 3000 and 10000 the same)
 PLACE_MIN_COUNT = 1500
 NAME_MIN_COUNT = 300
 
@@ -202,6 +203,7 @@ def build(out_dir: Path) -> Path:
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / LEXICON_FILE
+    data["unattested"] = unattested_forms(words, {f.lower() for f in forms} | data["stems"], proper, data)
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as f:
         pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -209,6 +211,18 @@ def build(out_dir: Path) -> Path:
     build_frequent(out_dir)
     print(f"lexicon: {len(words)} words, {len(proper)} proper, {len(data['stems'])} stems -> {path} ({time.time() - t0:.1f}s)")
     return path
+
+
+def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], data: dict) -> frozenset[str]:
+    """Rare forms that only wordfreq vouches for: no hunspell form or stem, no name, no compound of
+    known parts — foreign words, slang, typos of the web ("sain", "irad").  In a damaged document the
+    corrector reads them as non-words first (``Corrector._decide_inner``)."""
+    from .compounds import Compounds
+    from .lexicon import Lexicon
+
+    cpd = Compounds(Lexicon(words=words, stems=frozenset(data["stems"]), stripped=data["stripped"]))
+    return frozenset(w for w, n in words.items() if HUNSPELL_ONLY_COUNT < n < UNATTESTED_MAX_COUNT and len(w) >= 4
+                     and w.isalpha() and w not in hunspell and w not in proper and cpd.split(w) is None)
 
 
 def build_frequent(out_dir: Path) -> Path:

@@ -502,7 +502,21 @@ class Corrector:
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
+            if text.islower() and not w.hyphen_after and not w.hyphen_before and low in self.lex.unattested:
+                # a rare form only the web frequency list knows (foreign, slang, a typo: "sain", "irad"),
+                # in a damaged document: read as a non-word first; kept unless that reading is confident
+                d = self._nonword(words, k, margin, name_mode, sentence_start, diacritic_only)
+                if d is not None and d[4]:
+                    return d
             return self._realword(words, k, low, margin, name_mode)
+        return self._nonword(words, k, margin, name_mode, sentence_start, diacritic_only)
+
+    def _nonword(self, words, k, margin, name_mode, sentence_start, diacritic_only):
+        """The reading of a word the lexicon does not know (or ``Lexicon.unattested``): candidates,
+        the name rules, a second chance for heavy damage, the lead it needs."""
+        w = words[k]
+        text = w.text
+        low = text.lower()
         if name_mode and (low in self.lex.proper):
             return None
         if margin is None and self.lex.words.get(low, 0) >= (1 if self._intact else CLEAN_KEEP_COUNT):

@@ -118,6 +118,9 @@ class Lexicon:
     party_codes: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()  # lower-case, never surnames (``splits.find_splits``)
     surnames: frozenset[str] = frozenset()  # lower-case, never given names
+    # rare forms (4+ letters) that only wordfreq lists: no hunspell form, no name, no valid compound
+    # ("build_lexicon.unattested_forms")
+    unattested: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
     # diacritic-stripped form -> words with å/ä/ö/é that strip to it, most frequent first
     stripped: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -223,6 +226,7 @@ class Lexicon:
             party_codes=frozenset(data["party_codes"]),
             given_names=frozenset(data.get("given_names", ())),  # (older builds: no name splits)
             surnames=frozenset(data.get("surnames", ())),
+            unattested=frozenset(data.get("unattested", ())),
             sources=data["sources"],
             stripped=data["stripped"],
             skeleton=skel,
