@@ -104,6 +104,7 @@ LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
 MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion
+SPLIT_ROUNDS = 3  # passes of the word-gap search over a line (``correct_text``)
 SETTLE_ROUNDS = 2  # extra passes at most while look-ahead readings change (``_settle``)
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
 LOSS_PRIOR = 4
@@ -263,14 +264,20 @@ class Corrector:
         split_corr: list[Correction] = []
         inserted: dict[int, list[int]] = {}
         for li, ln in enumerate(raw_lines):
-            edits = find_splits(ln, self._split_known, self.lex.abbreviations, self._listed, self._given_surname)
-            for a, b, orig, rep in edits:
-                split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
-                                             method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
-                if b - a == len(rep):
-                    ln = ln[:a] + rep + ln[b:]
-                elif a == b:
-                    inserted.setdefault(li, []).append(a)
+            seen: set[tuple[int, int]] = set()
+            for _ in range(SPLIT_ROUNDS):  # a mended gap may show another in the chunk it cut off ("0.:a_b")
+                edits = [e for e in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
+                                                self._given_surname) if (e[0], e[1]) not in seen]
+                if not edits:
+                    break
+                for a, b, orig, rep in edits:
+                    seen.add((a, b))
+                    split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
+                                                 method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
+                    if b - a == len(rep):
+                        ln = ln[:a] + rep + ln[b:]
+                    elif a == b:
+                        inserted.setdefault(li, []).append(a)
             for a, b, orig, rep in punctuation.bang_for_l(ln, self._count):
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="symbol", score=0.7, applied=True, rule="!→l"))
