@@ -267,7 +267,7 @@ class Corrector:
             seen: set[tuple[int, int]] = set()
             for _ in range(SPLIT_ROUNDS):  # a mended gap may show another in the chunk it cut off ("0.:a_b")
                 edits = [e for e in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
-                                                self._given_surname) if (e[0], e[1]) not in seen]
+                                                self._name_kind) if (e[0], e[1]) not in seen]
                 if not edits:
                     break
                 for a, b, orig, rep in edits:
@@ -357,7 +357,7 @@ class Corrector:
         late: list[Correction] = []
         for li, ln in enumerate(out_lines):
             for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
-                                               self._given_surname):
+                                               self._name_kind):
                 ra = _raw_offset([c for c in applied if c.line == li], a)
                 if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
                     continue
@@ -370,9 +370,10 @@ class Corrector:
             out_lines = _apply(raw_lines, applied)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 
-    def _given_surname(self, left: str, right: str) -> bool:
-        """A given name and a surname (``find_splits``): as read, or once corrected ("Emma-Hägglund")."""
-        return left.lower() in self.lex.given_names and right.lower() in self.lex.surnames
+    def _name_kind(self, w: str) -> str | None:
+        """"given" or "surname" (``find_splits``), as read or once corrected ("Emma-Hägglund")."""
+        low = w.lower()
+        return "given" if low in self.lex.given_names else "surname" if low in self.lex.surnames else None
 
     def _split_known(self, t: str) -> bool:
         """An everyday word — or one that lost its å/ä/ö (é read for ö): a side of a gap read as punctuation."""

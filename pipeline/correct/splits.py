@@ -35,6 +35,7 @@ mail addresses.  So a separator becomes a space when
   "prova-på-aktiviteter", and ranges of months or weekdays, "oktober-april"); a hyphen after any function word but "att" before a
   lower-case word or a number ("om-en", "till-50"), and after "i"/"å"/"ö" before a capital ("i-Lunds");
 * ``-`` or ``.`` between a given name and a surname ("Emma-Lindqvist", "Per-Erik.Lind": invented);
+  ``:`` or a quote between two surnames is a hyphen ("Lindqvist:Fors");
 * a party code glued to a word ("Nilsson.(S)", "(S):yrkar", "(S)‘om", "(C),-Erik");
 * beside a capitalised word: after a lower-case function word ("vid.Stortorget", "och-Lidingö"),
   between two names joined by ``:`` or a quote, and a lost space after a sentence's full stop
@@ -99,14 +100,15 @@ ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjec
 
 def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozenset[str],
                 word: Callable[[str], bool] | None = None,
-                given_surname: Callable[[str, str], bool] | None = None) -> list[tuple[int, int, str, str]]:
+                name_kind: Callable[[str], str | None] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, original, replacement) edits for one line; replacements keep offsets except insertions.
 
     ``known``: an everyday word (or one that lost its å/ä/ö); ``word``: a word the lexicon lists (not
     one it builds as a compound: any two words make one) — a hyphenated pair whose concatenation is a
-    listed word stays ("i-land", "röd-gröna"); ``given_surname``: a given name (never a surname) and a
-    surname (never a given name), which ``-`` or ``.`` does not join: double given names ("Per-Erik")
-    and double surnames ("Lindqvist-Fors") keep their hyphen, "Emma-Lindqvist" is two words.
+    listed word stays ("i-land", "röd-gröna"); ``name_kind``: "given" for a given name that is no
+    surname, "surname" for a surname that is no given name.  ``-`` or ``.`` does not join a given name
+    and a surname ("Emma-Lindqvist" is two words; double given names, "Per-Erik", keep their hyphen);
+    ``:`` or a quote between two surnames is a double surname's hyphen ("Lindqvist:Fors").
     """
     out: list[tuple[int, int, str, str]] = []
     if not _ANY_SEP.search(line) and not _OCH_NUMBER.search(line):
@@ -157,10 +159,14 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
         for sep in SEP_RE.finditer(chunk):
             left = WORD_RE.findall(chunk[: sep.start()])[-1]
             right = WORD_RE.match(chunk, sep.end()).group()
-            if (given_surname is not None and sep.group(1) in ("-", ".") and left[0].isupper() and right[0].isupper()
-                    and given_surname(left, right)):
-                out.append((base + sep.start(1), base + sep.end(1), sep.group(1), " "))
-                continue
+            if name_kind is not None and left[0].isupper() and right[0].isupper():
+                kinds = (name_kind(left), name_kind(right))
+                if sep.group(1) in ("-", ".") and kinds == ("given", "surname"):
+                    out.append((base + sep.start(1), base + sep.end(1), sep.group(1), " "))
+                    continue
+                if len(sep.group(1)) == 1 and sep.group(1) in ":" + QUOTES and kinds == ("surname", "surname"):
+                    out.append((base + sep.start(1), base + sep.end(1), sep.group(1), "-"))
+                    continue
             edit = _gap(chunk, sep, left, right, known, word, abbreviations)
             if edit:
                 a, b, o, r = edit
