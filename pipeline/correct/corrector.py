@@ -319,7 +319,6 @@ class Corrector:
         applied += _quote_marks(lines, page)
         edits = punctuation.clock_abbreviations(lines)
         if margin is not None:
-            edits += punctuation.stray_full_stops(lines, self._split_known, self.lex.abbreviations)
             edits += punctuation.colon_full_stops(lines)
             edits += punctuation.stray_colons(lines, self._is_proper)
             edits += punctuation.stray_bangs(lines)
@@ -346,6 +345,14 @@ class Corrector:
             corr = Correction(page=page, line=w.line, start=w.start, end=w.end, original=w.text, correction=new,
                               method=method, score=round(math.exp(-cost), 3), applied=apply, rule=rule)
             (applied if apply else suggested).append(corr)
+        if margin is not None:
+            # full stops that end no sentence, judged by the words as corrected (a rerun sees "ok." where
+            # this run read "0k.")
+            read = {w.text.lower(): r.lower() for w, r in zip(words, self._current) if r != w.text}
+            applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
+                                   score=0.7, applied=True, rule=f"{o}→{r or '∅'}")
+                        for li, a, b, o, r in punctuation.stray_full_stops(
+                            lines, lambda t: self._split_known(read.get(t, t)), self.lex.abbreviations)]
         if inserted:  # offsets found on the working lines → raw offsets
             n = len(split_corr)
             applied = applied[:n] + [_to_raw(c, inserted) for c in applied[n:]]

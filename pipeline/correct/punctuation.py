@@ -35,7 +35,8 @@ from typing import Callable
 
 from .confusions import strip_diacritics
 
-STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
+# (the word may hold a digit the corrector reads as a letter, "0k.": ``everyday`` judges its reading)
+STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
 # words that introduce what follows them, capitalised or not
