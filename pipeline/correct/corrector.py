@@ -514,6 +514,12 @@ class Corrector:
 
         if name_mode and margin is not None and self._small_capital(words, k):
             return low, "case", 0.2, f"{text[0]}→{low[0]}", True
+        inner = [i for i, ch in enumerate(text) if ch.isupper()]
+        if (inner and text[:2].islower() and len(text) >= 5 and text.isalpha() and all(text[i] in SIZE_ONLY for i in inner)
+                and self.known(low)):
+            # a lower-case letter read as its capital inside a word ("uppleVer"): the capital differs only
+            # in size; not right after the first letter ("iPad", "eTjänst" style names)
+            return low, "case", 0.2, "".join(text[i] for i in inner) + "→" + "".join(low[i] for i in inner), True
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
