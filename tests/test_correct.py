@@ -304,6 +304,13 @@ def test_rare_web_only_forms_read_as_non_words_in_damaged_text(corrector: Correc
     assert corrector.correct_text(out).text == out
 
 
+def test_common_word_with_a_small_capital_mid_sentence(corrector: Corrector) -> None:
+    """"Kostnaderna" after a lower-case word on its line, in a damaged document: a K read as its
+    capital, though the document writes the word nowhere else.  Invented text."""
+    out = corrector.correct_text(DAMAGED + "\nnamnden har raknat pa hur Kostnaderna for skolan ska fordelas").text
+    assert "hur kostnaderna för skolan" in out
+
+
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text

@@ -796,8 +796,9 @@ class Corrector:
     def _small_capital(self, words: list[Word], k: int) -> bool:
         """A lower-case letter read as its capital ("Som", "Kommunens" inside a sentence), in a damaged
         document: the capital differs from it only in size (c k o p s v w x z), the word follows a
-        lower-case word on its line, the document writes it in lower case elsewhere, it is no name,
-        and the next word is no capitalised surname ("Per Olsson")."""
+        lower-case word on its line, the document writes it in lower case elsewhere or it is a common
+        word (``LOWER_MIN_COUNT``), it is no name, and the next word is no capitalised surname ("Per
+        Olsson")."""
         w = words[k]
         text = w.text
         if text[0] not in SIZE_ONLY or not text[1:].islower() or w.title_line or not text.isalpha() or w.hyphen_after:
@@ -808,7 +809,8 @@ class Corrector:
         if p is None or p.line != w.line or not p.text.islower() or not p.chunk[-1:].isalpha():
             return False
         low = text.lower()
-        if not self._in_doc("=" + low) or self._is_proper(low) or low.endswith(NAME_ADJECTIVE):
+        if (not (self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT) or self._is_proper(low)
+                or low.endswith(NAME_ADJECTIVE)):
             return False
         self._ctx_used = True
         nxt = _neighbour(words, k, 1)
