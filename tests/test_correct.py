@@ -309,6 +309,9 @@ def test_common_word_with_a_small_capital_mid_sentence(corrector: Corrector) -> 
     capital, though the document writes the word nowhere else.  Invented text."""
     out = corrector.correct_text(DAMAGED + "\nnamnden har raknat pa hur Kostnaderna for skolan ska fordelas").text
     assert "hur kostnaderna för skolan" in out
+    # ... also when the word itself is damaged: its reading is the common word
+    out = corrector.correct_text(DAMAGED + "\nstyrelsen vill att Kulturnamnden utreder saken").text
+    assert "att kulturnämnden utreder" in out
 
 
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:

@@ -148,6 +148,7 @@ PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet su
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
+COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla nya".split())  # ... "Södra Kyrkviken" too
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
 CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "ö", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
@@ -631,7 +632,10 @@ class Corrector:
         elif confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
             choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
-        return self._cased(text, choice, w, sentence_start), best.method, best.cost, best.rule, confident
+        cased = self._cased(text, choice, w, sentence_start)
+        if name_mode and margin is not None and cased[:1].isupper() and self._small_capital(words, k, choice):
+            cased = choice  # "Kommunfullmaktige" mid-sentence: its K read as a capital too
+        return cased, best.method, best.cost, best.rule, confident
 
     def _realword(self, words: list[Word], k: int, low: str, margin: float, name_mode: bool):
         """A valid word in a text that lost its å/ä/ö: is a diacritic reading much likelier?"""
@@ -793,7 +797,7 @@ class Corrector:
     def _is_proper(self, w: str) -> bool:
         return w in self.lex.proper or (w.endswith("s") and w[:-1] in self.lex.proper)
 
-    def _small_capital(self, words: list[Word], k: int) -> bool:
+    def _small_capital(self, words: list[Word], k: int, reading: str | None = None) -> bool:
         """A lower-case letter read as its capital ("Som", "Kommunens" inside a sentence), in a damaged
         document: the capital differs from it only in size (c k o p s v w x z), the word follows a
         lower-case word on its line, the document writes it in lower case elsewhere or it is a common
@@ -801,16 +805,17 @@ class Corrector:
         Olsson")."""
         w = words[k]
         text = w.text
-        if text[0] not in SIZE_ONLY or not text[1:].islower() or w.title_line or not text.isalpha() or w.hyphen_after:
+        low = reading or text.lower()  # (the reading of a damaged word, when it has one)
+        if (text[0] not in SIZE_ONLY or low[0] != text[0].lower() or not low.isalpha() or not low.islower()
+                or not (reading or text[1:].islower() and text.isalpha()) or w.title_line or w.hyphen_after):
             return False
         p = words[k - 1] if k > 0 else None
         # only inside a line, right after a lower-case word: clearly inside a sentence (not after a
         # comma: "kommunen, Svenska kyrkan" lists names)
         if p is None or p.line != w.line or not p.text.islower() or not p.chunk[-1:].isalpha():
             return False
-        low = text.lower()
         if (not (self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT) or self._is_proper(low)
-                or low.endswith(NAME_ADJECTIVE)):
+                or low.endswith(NAME_ADJECTIVE) or low in COMPASS):
             return False
         self._ctx_used = True
         nxt = _neighbour(words, k, 1)
