@@ -353,7 +353,8 @@ class Corrector:
             applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
                                    score=0.7, applied=True, rule=f"{o}→{r or '∅'}")
                         for li, a, b, o, r in punctuation.stray_full_stops(
-                            lines, lambda t: self._split_known(read.get(t, t)), self.lex.abbreviations)]
+                            lines, lambda t: self._split_known(read.get(t, t)), self.lex.abbreviations)
+                        + punctuation.comma_full_stops(lines, lambda t: self._common_not_name(read.get(t.lower(), t.lower())))]
         if inserted:  # offsets found on the working lines → raw offsets
             n = len(split_corr)
             applied = applied[:n] + [_to_raw(c, inserted) for c in applied[n:]]
@@ -377,6 +378,11 @@ class Corrector:
             applied += late
             out_lines = _apply(raw_lines, applied)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
+
+    def _common_not_name(self, low: str) -> bool:
+        """A common word (``LOWER_MIN_COUNT``) that no name list has and that begins no name."""
+        return (self.lex.words.get(low, 0) >= LOWER_MIN_COUNT and not self._is_proper(low) and low not in COMPASS
+                and not low.endswith(NAME_ADJECTIVE) and low not in self.lex.given_names and low not in self.lex.surnames)
 
     def _name_kind(self, w: str) -> str | None:
         """"given" or "surname" (``find_splits``), as read or once corrected ("Emma-Hägglund")."""

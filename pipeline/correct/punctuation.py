@@ -18,6 +18,10 @@
   compound ("gång- och"); after a function word that cannot end a clause
   (a preposition, an article, "att", "som") before a lower-case word or a
   number on the same line, and between a given name and a surname, it goes.
+* A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
+  Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
+  writes lower case after a comma, except names (checked against the name lists; compass and
+  "svenska"-style adjectives begin names).  The next word is judged as corrected.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
@@ -69,6 +73,16 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
                     continue
             out.append((li, m.start(2), m.end(2), ".", ""))
     return out
+
+
+COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
+
+
+def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:
+    """Commas that were full stops: the next word is capitalised and ``common_not_name`` (see the
+    module docstring)."""
+    return [(li, m.start(1), m.end(1), ",", ".") for li, ln in enumerate(lines) for m in COMMA_STOP_RE.finditer(ln)
+            if common_not_name(m.group(2))]
 
 
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
