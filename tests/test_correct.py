@@ -314,6 +314,15 @@ def test_common_word_with_a_small_capital_mid_sentence(corrector: Corrector) -> 
     assert "att kulturnämnden utreder" in out
 
 
+def test_sentence_start_keeps_a_capital_read_as_a_digit_or_glyph(corrector: Corrector) -> None:
+    """"1" opening a sentence is the word "I", and a glyph read for a sentence's first capital ("¥")
+    gives its reading a capital.  Invented text."""
+    text = (DAMAGED + "\ndet nya schemat for vintern som galler hela kommunen och alla dess skolor.\n"
+            "1 forslaget star att alla skolor ska ha samma tider. ¥tan vid skolan ar plan.")
+    out = corrector.correct_text(text).text.split("\n")[2]
+    assert out.startswith("I förslaget") and ". U" in out
+
+
 def test_damaged_capital_mid_sentence(corrector: Corrector) -> None:
     """A capitalised word with OCR damage glyphs is no clean name: its capital misread for "l"."""
     out = corrector.correct_text("Det var for manga ar sedan.\nvi har ett nytt Iénekontor i år").text
@@ -432,7 +441,7 @@ def test_fully_stripped_document_restores_real_words_by_frequency(corrector: Cor
     assert corrector.correct_text(intact).text == intact
 
 
-@pytest.mark.parametrize("line", ["K1' och", "l’ a ha", "‘K' är", "per år till,grOnare och mer", "‘&K", "kostnaden f6r’ manga ar", "‘‘0", "1’\na", "b0K‘’", "0K\n0K\ne1e-é", "'{ K", "é\n0K\n0K_’", "1\n+ a", "0K\n0K\n0K\n1e0_", "1\n{\n0a", "0.:KK_kKm", "0K\n0K\n0k. a00"])
+@pytest.mark.parametrize("line", ["K1' och", "l’ a ha", "‘K' är", "per år till,grOnare och mer", "‘&K", "kostnaden f6r’ manga ar", "‘‘0", "1’\na", "b0K‘’", "0K\n0K\ne1e-é", "'{ K", "é\n0K\n0K_’", "1\n+ a", "0K\n0K\n0K\n1e0_", "1\n{\n0a", "0.:KK_kKm", "0K\n0K\n0k. a00", "0K\n0K\n4b\n0a:\n1b"])
 def test_marks_next_to_damaged_words_are_idempotent(corrector: Corrector, line: str) -> None:
     """A stray mark beside a word that the corrector changes is judged the same way before and after
     the change (found by a property test over OCR glyphs)."""

@@ -320,8 +320,6 @@ class Corrector:
         applied += _quote_marks(lines, page)
         edits = punctuation.clock_abbreviations(lines)
         if margin is not None:
-            edits += punctuation.colon_full_stops(lines)
-            edits += punctuation.stray_colons(lines, self._is_proper)
             edits += punctuation.stray_bangs(lines)
             edits += punctuation.trailing_underscores(lines)
         applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
@@ -346,15 +344,6 @@ class Corrector:
             corr = Correction(page=page, line=w.line, start=w.start, end=w.end, original=w.text, correction=new,
                               method=method, score=round(math.exp(-cost), 3), applied=apply, rule=rule)
             (applied if apply else suggested).append(corr)
-        if margin is not None:
-            # full stops that end no sentence, judged by the words as corrected (a rerun sees "ok." where
-            # this run read "0k.")
-            read = {w.text.lower(): r.lower() for w, r in zip(words, self._current) if r != w.text}
-            applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
-                                   score=0.7, applied=True, rule=f"{o}→{r or '∅'}")
-                        for li, a, b, o, r in punctuation.stray_full_stops(
-                            lines, lambda t: self._split_known(read.get(t, t)), self.lex.abbreviations)
-                        + punctuation.comma_full_stops(lines, lambda t: self._common_not_name(read.get(t.lower(), t.lower())))]
         if inserted:  # offsets found on the working lines → raw offsets
             n = len(split_corr)
             applied = applied[:n] + [_to_raw(c, inserted) for c in applied[n:]]
@@ -377,6 +366,24 @@ class Corrector:
         if late:
             applied += late
             out_lines = _apply(raw_lines, applied)
+        if margin is not None:
+            # Marks judged by the words around them — as corrected, which is what a rerun sees ("0k. a"
+            # reads "ok. a"): full stops and colons that end no sentence, commas that did.  Found on the
+            # output, mapped back to raw offsets like the late gaps.
+            marks = (punctuation.stray_full_stops(out_lines, self._split_known, self.lex.abbreviations)
+                     + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
+                     + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper))
+            late = []
+            for li, a, b, o, r in marks:
+                ra = _raw_offset([c for c in applied if c.line == li], a)
+                if ra is None or raw_lines[li][ra : ra + (b - a)] != o or any(
+                        c.line == li and c.start <= ra < max(c.end, c.start + 1) for c in applied):
+                    continue
+                late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=o, correction=r,
+                                       method="symbol", score=0.7, applied=True, rule=f"{o}→{r or '∅'}"))
+            if late:
+                applied += late
+                out_lines = _apply(raw_lines, applied)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 
     def _common_not_name(self, low: str) -> bool:
@@ -463,7 +470,8 @@ class Corrector:
             protected = self._protected[pkey] = is_protected(w, self.lex)
         if protected:
             if self._one_is_i(words, k):
-                return "i", "confusion", 0.3, "1→i", True
+                i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start else "i"
+                return i, "confusion", 0.3, f"{w.text}→{i}", True
             if margin is not None and len(w.text) == 1:
                 return self._lone_letter(words, k)
             return None
@@ -939,6 +947,8 @@ class Corrector:
             return cand  # "Lasa" for "läsa" mid-sentence: a tall l/I misread as a capital, not a name
         if sentence_start and orig[0] in "l1|" and cand[0] == "i":
             return "I" + cand[1:]  # a sentence-initial capital I read as l/1/|: the capital is the truth
+        if (w.after_sentence_end or w.paragraph_start or w.block_start) and not orig[0].isalnum() and cand[:1].islower():
+            return cand[:1].upper() + cand[1:]  # "¥tan" opening a sentence: the glyph was its capital
         if orig[0].isupper():
             printed = self.lex.proper.get(cand)
             if printed and printed.lower() == cand:
