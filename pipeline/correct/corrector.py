@@ -352,38 +352,17 @@ class Corrector:
         # Gaps that only show once the words beside them are corrected ("-0ch" → "-och"): found on
         # the output and mapped back to raw offsets (the separator itself is never edited), so a
         # second run finds nothing new.
-        late: list[Correction] = []
-        for li, ln in enumerate(out_lines):
-            for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
-                                               self._name_kind):
-                ra = _raw_offset([c for c in applied if c.line == li], a)
-                if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
-                    continue
-                if any(c.line == li and c.start == ra and c.method == "split" for c in applied):
-                    continue
-                late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=orig, correction=rep,
-                                       method="split", score=0.8, applied=True, rule=f"{orig or '∅'}→␣"))
-        if late:
-            applied += late
-            out_lines = _apply(raw_lines, applied)
+        gaps = [(li, a, b, orig, rep) for li, ln in enumerate(out_lines)
+                for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
+                                                   self._name_kind)]
+        out_lines = _apply_late(raw_lines, out_lines, applied, gaps, page, "split", 0.8)
         if margin is not None:
             # Marks judged by the words around them — as corrected, which is what a rerun sees ("0k. a"
-            # reads "ok. a"): full stops and colons that end no sentence, commas that did.  Found on the
-            # output, mapped back to raw offsets like the late gaps.
+            # reads "ok. a"): full stops and colons that end no sentence, commas that did.
             marks = (punctuation.stray_full_stops(out_lines, self._split_known, self.lex.abbreviations)
                      + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper))
-            late = []
-            for li, a, b, o, r in marks:
-                ra = _raw_offset([c for c in applied if c.line == li], a)
-                if ra is None or raw_lines[li][ra : ra + (b - a)] != o or any(
-                        c.line == li and c.start <= ra < max(c.end, c.start + 1) for c in applied):
-                    continue
-                late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=o, correction=r,
-                                       method="symbol", score=0.7, applied=True, rule=f"{o}→{r or '∅'}"))
-            if late:
-                applied += late
-                out_lines = _apply(raw_lines, applied)
+            out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 
     def _common_not_name(self, low: str) -> bool:
@@ -967,6 +946,30 @@ def letter_pairs(words: dict[str, int]) -> frozenset[str]:
         if n >= RARE_PAIR_COUNT and x.isalpha():
             pairs.update({x[j : j + 2] for j in range(len(x) - 1)})
     return frozenset(p for p, n in pairs.items() if n > RARE_PAIR)
+
+
+def _apply_late(raw_lines: list[str], out_lines: list[str], applied: list[Correction], edits: list, page: int,
+                method: str, score: float) -> list[str]:
+    """Edits found on the output lines, mapped back to raw offsets and added to ``applied`` (in place):
+    only where the raw text there is the edited mark itself, and not twice.  Returns the new output
+    lines."""
+    late: list[Correction] = []
+    for li, a, b, orig, rep in edits:
+        ra = _raw_offset([c for c in applied if c.line == li], a)
+        if ra is None or raw_lines[li][ra : ra + (b - a)] != orig:
+            continue
+        if method == "split":  # a gap: once per place (an inserted space sits at a word's start)
+            if any(c.line == li and c.start == ra and c.method == "split" for c in applied):
+                continue
+        elif any(c.line == li and c.start <= ra < max(c.end, c.start + 1) for c in applied):
+            continue  # a mark: not inside anything already corrected
+        rule = f"{orig or '∅'}→␣" if method == "split" else f"{orig}→{rep or '∅'}"
+        late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=orig, correction=rep,
+                               method=method, score=score, applied=True, rule=rule))
+    if not late:
+        return out_lines
+    applied += late
+    return _apply(raw_lines, applied)
 
 
 def _apply(raw_lines: list[str], corrections: list[Correction]) -> list[str]:
