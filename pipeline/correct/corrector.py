@@ -5,8 +5,10 @@ method "split"; an inserted space is applied to the working lines and the
 offsets found on them mapped back, ``_to_raw``), a word-final "!" read for
 "l" becomes "l", bullets read as ¢/*/«/+/v/e become "•", the "‘" English-model
 OCR invents before words and a lone quote mark at a word's edge are dropped,
-and in a damaged document stray full stops, colons, "!" and "_" are mended
-(``punctuation``; method "symbol").
+and in a damaged document stray "!" and "_" are mended (``punctuation``;
+method "symbol").  After the words, on the corrected output (what a rerun
+sees), late word gaps and — in a damaged document — full stops and colons
+that end no sentence and commas that did are mended (``_apply_late``).
 
 Order of decisions for each word (see the package docstring for the model):
 
@@ -22,7 +24,9 @@ Order of decisions for each word (see the package docstring for the model):
    "göra"), or it is a common word with its å/ä/ö dropped ("ver" → "över"),
    or it is valid only as a compound we built while a listed word, or a
    compound of fewer parts, is a diacritic or a cheap confusion away
-   (``_fewer_parts``: "<trafik><saker><hets>" → "trafiksäkerhets"); in a
+   (``_fewer_parts``: "<trafik><saker><hets>" → "trafiksäkerhets"), or it is
+   a rare form only the web frequency list vouches for (``Lexicon.unattested``:
+   read as an unknown word first, kept unless that reading is confident); in a
    document that keeps its å/ä/ö (``INTACT_LOSS``) a listed word stays as
    written; ``context`` decides the
    ambiguous short words; in a document that lost (almost) all its å/ä/ö
@@ -34,7 +38,9 @@ Order of decisions for each word (see the package docstring for the model):
    a bonus, a smaller one when only its word family does ("träd" beside
    "trädet": ``_in_family``); it is applied when the channel cost is low and the runner-up
    clearly worse (in a damaged document less clearly: leaving a non-word is surely wrong,
-   ``MIN_MARGIN_DOC``), otherwise recorded as a suggestion (not applied), as is a reading that
+   ``MIN_MARGIN_DOC``; in a document that lost most of its å/ä/ö a pure restoration gets a flat
+   bonus over glyph confusions, used only where it decides outright: ``LOSS_RESTORE_COST``),
+   otherwise recorded as a suggestion (not applied), as is a reading that
    a rerun would read again (``_rereads``: a rare real word); a token
    of 6+ letters without a cheap reading also gets the second-chance
    candidates (``CandidateGenerator.second_chance``: heavy damage), applied
@@ -53,17 +59,20 @@ Order of decisions for each word (see the package docstring for the model):
    I/J/1/K) gets the common-word readings that this first-letter reading makes (in a damaged document
    also when its cheap readings are all rare: "Kittare" → "lättare"); a damaged one whose diacritic
    readings are all compounds of our making also gets listed names and place compounds one confusion
-   further ("Hel" + "ö" + "ström" → "Hellström").  A sentence start (``tokenize``:
+   further ("Hel" + "ö" + "ström" → "Hellström"); one that ends in a place noun reads as its own
+   name part + the noun ("Morévagen" → "Morövägen": ``_place_name``).  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
    reading is a common word or ends in a common "-ör" noun; in a damaged
    document a capital that differs from its lower case only in size ("Som"
    after a lower-case word) is lowered when the document writes the word in
-   lower case elsewhere (``_small_capital``).
+   lower case elsewhere or it is a common word, judged by its reading when damaged
+   (``_small_capital``); so is such a capital inside a word ("uppleVer").
 
-Idempotence: nothing that ranks candidates depends on the damage estimate
-(a rerun over corrected text sees a lower one); the estimate only gates
-changes, so a rerun changes less, not differently.
+Idempotence: the damage estimate (a rerun over corrected text sees a lower one) gates changes, so
+a rerun changes less, not differently; the one ranking that uses it (the restoration bonus) is kept
+only where it decides outright, and the restored word is no candidate on a rerun.  Words that read
+their right-hand neighbours are decided again while those readings change (``_settle``).
 
 Results are cached per (word, mode), so repeated words cost a dict lookup; on top, a bounded LRU
 of whole-token decisions keyed by (token, context class — sentence start, name, capitals, fragment,
