@@ -76,6 +76,7 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 _ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish joins no word to a year by a hyphen
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
 # "och" with its o read as 0 or 6, glued to a number before (by a mark, "13:0ch", or none, "40ch") and/or
 # after ("0ch7"): "ch" is no Swedish word, so the digit is the o
@@ -175,7 +176,8 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
 
 
 def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, int, str, str]]:
-    """Gaps next to a number: "till-50", "omkring.120", "den:8" (a word glued to a number; not an
+    """Gaps next to a number: "till-50", "omkring.120", "den:8", "hösten-2011" (a word glued to a number
+    — by a hyphen only a function word, or any word before a year; not an
     abbreviation such as "kap.3", "kl.10"), "2023..Förslaget" (a full stop and a gap), and "och" read
     with a digit for its o glued to a number ("13:0ch", "40ch7": "4 och 7")."""
     out = []
@@ -191,7 +193,8 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
     nm = _WORD_NUMBER.match(chunk)
     if nm:
         w, sep = nm.group(1), nm.group(2)
-        if w.islower() and w != "att" and (w in FUNCTION_WORDS if sep == "-" else (
+        year = sep == "-" and bool(_YEAR_AFTER.match(chunk, nm.end()))
+        if w.islower() and w != "att" and (w in FUNCTION_WORDS or year if sep == "-" else (
                 w not in abbreviations and (w in FUNCTION_WORDS or len(w) >= 4))):
             out.append((nm.start(2), nm.end(2), sep, " "))
     for dm in _NUMBER_STOP_GAP.finditer(chunk):
