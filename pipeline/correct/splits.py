@@ -248,7 +248,9 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
             ok = len(right) >= 3 and known(lo_r)
         if not ok and left.islower() and lo_r not in CONJ:
             if fl:  # "om-en", "en-inhägnad": no compound begins with a function word and a hyphen
-                ok = (lo_l != "att" or not lo_r.startswith("sats")) and (kr or len(right) >= 3) and not word(lo_l + lo_r)
+                # (two function words always stand apart: that "om" + "en" spell "omen" is chance)
+                ok = (lo_l != "att" or not lo_r.startswith("sats")) and (kr or len(right) >= 3) and (
+                    fr or not word(lo_l + lo_r))
             elif len(left) >= 4 and len(right) >= 3 and kl and kr and not lo_l.endswith(ADJ_PAIR):
                 # (both everyday words: a loan word or a name keeps its hyphen, "trainee-satsningen")
                 ok = not word(lo_l + lo_r) and not word(lo_l + "-" + lo_r)
