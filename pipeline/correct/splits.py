@@ -246,8 +246,8 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
         ok = fr and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
         if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
             ok = len(right) >= 3 and known(lo_r)
-        if not ok and left.islower() and lo_r not in CONJ:
-            if fl:  # "om-en", "en-inhägnad": no compound begins with a function word and a hyphen
+        if not ok and (left.islower() or fl and left.istitle() and right.islower()) and lo_r not in CONJ:
+            if fl:  # "om-en", "en-inhägnad", "Att-avgiftsfria": no compound begins with a function word and a hyphen
                 # (two function words always stand apart: that "om" + "en" spell "omen" is chance)
                 ok = (lo_l != "att" or not lo_r.startswith("sats")) and (kr or len(right) >= 3) and (
                     fr or not word(lo_l + lo_r))
