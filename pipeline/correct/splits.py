@@ -210,6 +210,9 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
     lo_l, lo_r = left.lower(), right.lower()
     run = sep.group()
     a, b = sep.start(), sep.end()
+    if run in ".:;" and len(left) >= 2 and (known(lo_l) or lo_l in FUNCTION_WORDS) and (
+            chunk[b:].lower().rstrip(".,;:") in abbreviations and "." in chunk[b:].rstrip(".,;:")):
+        return a, b, run, " "  # "till.t.ex.": a word glued to a dotted abbreviation
     if len(run) == 2:
         # ",." / ".," / ".." / ",-": the first mark is punctuation, the second the gap; ":‘" style:
         # the first is the gap (the stray quote is dropped as a symbol)
