@@ -96,7 +96,7 @@ from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, channel_cost, strip_diacritics
 from .lexicon import Lexicon
-from .splits import find_splits
+from .splits import find_splits, lost_spaces
 from .protect import HEADING_WORDS, ONE_GLYPHS, PARTY_RE, bars_on_line, digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
@@ -361,9 +361,12 @@ class Corrector:
         # Gaps that only show once the words beside them are corrected ("-0ch" → "-och"): found on
         # the output and mapped back to raw offsets (the separator itself is never edited), so a
         # second run finds nothing new.
+        # Two words run together ("kommunenhar") only once the words are read: a raw token that lost its
+        # å/ä/ö is no word either ("atgarder" is no "atgard" + "er").
         gaps = [(li, a, b, orig, rep) for li, ln in enumerate(out_lines)
                 for a, b, orig, rep in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
-                                                   self._name_kind)]
+                                                   self._name_kind) + lost_spaces(ln, self._split_known, self._attested,
+                                                                                  self._count)]
         out_lines = _apply_late(raw_lines, out_lines, applied, gaps, page, "split", 0.8)
         if margin is not None:
             # Marks judged by the words around them — as corrected, which is what a rerun sees ("0k. a"
@@ -390,6 +393,10 @@ class Corrector:
             return True
         alts = self.lex.stripped.get(t.replace("é", "o"))
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
+
+    def _attested(self, t: str) -> bool:
+        """A valid word that more than the web frequency list vouches for (``Lexicon.unattested``)."""
+        return self.known(t) and t not in self.lex.unattested
 
     def _count(self, t: str) -> int:
         return self.lex.words.get(t, 0)

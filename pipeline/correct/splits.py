@@ -45,12 +45,16 @@ mail addresses.  So a separator becomes a space when
   number's or party code's bracket glued on ("2).att", "(V).<date>"), "och" read with a digit
   for its o between numbers ("13:0ch", "40ch7").
 
+Two words run together with no mark at all ("detär") are parted by ``lost_spaces``.
+
 Each is recorded as a correction with method ``split`` (one word more).
 """
 from __future__ import annotations
 
 import re
 from typing import Callable
+
+from .compounds import NOT_A_PART
 
 FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
@@ -97,6 +101,29 @@ PHRASE_COMPOUND_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+){2,}[.,;:!?)]*$")
 RANGE_WORDS = frozenset("januari februari mars april maj juni juli augusti september oktober november december "
                         "måndag tisdag onsdag torsdag fredag lördag söndag".split())
 ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjective pairs keep their hyphen
+
+
+_WORD_CHUNK = re.compile(r"(?<!\S)([\"'‘’(]*)([a-zåäö]{4,})(?=[.,;:!?)\"'’]*(?:\s|$))")
+
+
+def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str], bool],
+                count: Callable[[str], int]) -> list[tuple[int, int, str, str]]:
+    """Insertions for two words run together with no mark between them ("detär", "kommunenhar"): a
+    lower-case chunk that is no valid word (nor a compound: ``valid``) and splits into two everyday
+    words (``everyday``), one of them a word that is never part of a compound (a pronoun, an auxiliary,
+    a conjunction: ``compounds.NOT_A_PART``) — so no unknown compound of real parts is cut.  Of
+    several cuts the one whose rarer side is commonest ("det" + "är", not "de" + "tär")."""
+    out = []
+    for m in _WORD_CHUNK.finditer(line):
+        w = m.group(2)
+        if valid(w):
+            continue
+        cuts = [(min(count(w[:i]), count(w[i:])), i) for i in range(2, len(w) - 1)
+                if (w[:i] in NOT_A_PART or w[i:] in NOT_A_PART) and everyday(w[:i]) and everyday(w[i:])]
+        if cuts:
+            i = max(cuts)[1]
+            out.append((m.start(2) + i, m.start(2) + i, "", " "))
+    return out
 
 
 def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozenset[str],
