@@ -433,6 +433,13 @@ class Corrector:
             decisions = self._pass(words, margin)
         return decisions
 
+    @staticmethod
+    def _i_cased(words: list[Word], k: int) -> str:
+        """The word i read as a glyph: "I" at a sentence start or between words in capitals ("BANK | STAD")."""
+        w = words[k]
+        caps = 0 < k < len(words) - 1 and words[k - 1].text.isupper() and words[k + 1].text.isupper()
+        return "I" if w.paragraph_start or w.after_sentence_end or w.block_start or caps else "i"
+
     def _one_is_i(self, words: list[Word], k: int) -> bool:
         """``digit_one_is_i`` with the previous word as corrected and the next as the first pass read it
         (a rerun sees the corrected words)."""
@@ -465,15 +472,12 @@ class Corrector:
             protected = self._protected[pkey] = is_protected(w, self.lex)
         if protected:
             if self._one_is_i(words, k):
-                i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start else "i"
-                return i, "confusion", 0.3, f"{w.text}→{i}", True
+                return self._i_cased(words, k), "confusion", 0.3, f"{w.text}→{self._i_cased(words, k)}", True
             if margin is not None and len(w.text) == 1:
                 return self._lone_letter(words, k)
             return None
         if self._one_is_i(words, k):
-            caps = 0 < k < len(words) - 1 and words[k - 1].text.isupper() and words[k + 1].text.isupper()  # "BANK | STAD"
-            i = "I" if w.paragraph_start or w.after_sentence_end or w.block_start or caps else "i"
-            return i, "confusion", 0.3, f"{w.text}→{i}", True
+            return self._i_cased(words, k), "confusion", 0.3, f"{w.text}→{self._i_cased(words, k)}", True
         text = w.text
         low = text.lower()
         if not low.isalpha() and not any(c.isalpha() for c in low):

@@ -123,6 +123,10 @@ def digit_one_is_i(words: list[Word], k: int, lex: Lexicon, bars: int | None = N
         return bars == 1 or (prev is not None and prev.line == w.line and prev.text.isalpha() and prev.text.islower())
     if not nt.isalpha() or nt.lower() in COUNTING_AFTER and w.text == "1":  # "1 dag" counts; "| dag" is "I dag"
         return False
+    if (w.text == "1" and prev is not None and prev.line == w.line and nxt.line == w.line and len(prev.text) > 1
+            and prev.text.isalpha() and prev.text.isupper() and len(nt) > 1 and nt.isupper()
+            and prev.text.lower() not in COUNTING_BEFORE and nt.lower() not in COUNTING_AFTER):
+        return True  # "TEKNIK 1 SKOLAN": a heading in capitals has no number between its words
     if nt[0].isupper() and (prev is None or not prev.text.isalpha() or not prev.text[0].islower()):
         return False  # "1 Inledning": a heading number
     if nt[0].isupper() and w.text == "1" and prev is not None and prev.line != w.line and _short_line(words, k):
