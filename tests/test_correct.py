@@ -379,6 +379,13 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     assert not cpd.is_valid("föresbär")
 
 
+def test_compound_of_common_parts_beats_one_headed_by_a_name(corrector: Corrector) -> None:
+    """"samhallsbyggnadskontoret" splits as the company "Samhall" + s + "byggnadskontoret" as read; with its
+    å restored it splits into as many common parts: the reading without a name part wins."""
+    out = corrector.correct_text(DAMAGED + "\nenligt samhallsbyggnadskontoret ska planen ses over").text
+    assert "enligt samhällsbyggnadskontoret ska" in out
+
+
 def test_compound_is_as_frequent_as_its_best_split(corrector: Corrector) -> None:
     """The longest head can leave a rare tail ("skolgård" + "ens"); the count of a compound follows its
     best split ("skol" + "gårdens"), or a listed compound loses to an unlisted one of common parts."""

@@ -776,16 +776,20 @@ class Corrector:
         while restoring them gives a listed word or a compound of fewer parts ("trafiksäkerhets" +
         "program"): the reading with fewer parts — compounding is common, but each extra seam is one more
         coincidence that garbage happens to split there.  Failing that, a listed everyday word one cheap
-        glyph confusion away ("<kommun><styret><sen>" → "kommunstyrelsen").  A name only takes a name."""
+        glyph confusion away ("<kommun><styret><sen>" → "kommunstyrelsen").  At as many parts, the reading
+        with fewer name parts ("<Samhall>s" + "byggnadskontoret" is "samhällsbyggnads" + "kontoret": a
+        company's name seldom heads a council word).  A name only takes a name."""
         parts = self.compounds.split(low)
         if not parts:
             return None
+        have = (len(parts), self._name_parts(parts))
         best: Candidate | None = None
         for c in self.gen.best(low, True):
             if c.cost > PARTS_MAX_COST or c.word == low:
                 continue
-            n = 1 if self.lex.words.get(c.word, 0) > 0 else len(self.compounds.split(c.word) or ())
-            if 0 < n < len(parts) and (best is None or c.score > best.score) and (not name_mode or self._is_proper(c.word)):
+            cparts = [c.word] if self.lex.words.get(c.word, 0) > 0 else self.compounds.split(c.word) or []
+            if (cparts and (len(cparts), self._name_parts(cparts)) < have and (best is None or c.score > best.score)
+                    and (not name_mode or self._is_proper(c.word))):
                 best = c
         if best is None:
             for c in self.gen.best(low, False, False):
@@ -841,6 +845,10 @@ class Corrector:
             return False
         parts = self.compounds.split(w)
         return bool(parts) and len(parts[-1]) >= 5 and self.lex.words.get(parts[-1], 0) >= DAMAGED_COMMON_COUNT
+
+    def _name_parts(self, parts: list[str]) -> int:
+        """How many parts of a compound are names (a linking -s- aside)."""
+        return sum(1 for p in parts if p in self.lex.proper or (p[-1:] == "s" and p[:-1] in self.lex.proper))
 
     def _place_name(self, low: str) -> Candidate | None:
         """A place name that ends in a common noun ("<Name>vägen", "<Name>skolan") in a damaged document:
