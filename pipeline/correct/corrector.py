@@ -205,6 +205,7 @@ class Corrector:
         self._loss_discount = 0.0
         self._restore = False  # ``_score`` adds the restoration bonus (``_decide``) ...
         self._restored = False  # ... and has added it to a candidate
+        self._rereading = False  # simulating a rerun's reading of a web-only form (``_nonword``)
         self._stripped_doc = False
         self._intact = False
         self._first: list[str] = []
@@ -636,6 +637,20 @@ class Corrector:
         choice = best.word
         if confident and margin is not None and self._rereads(words, k, choice, margin, name_mode):
             confident = False  # a rare real word that a rerun would read again ("e1e" → "ele" → "de"): a guess
+        if (confident and margin is not None and choice in self.lex.unattested and text.islower() and choice.isalpha()
+                and not any(c in "åäö" for c in choice) and not w.hyphen_after and not w.hyphen_before):
+            # a web-only form is read as a non-word itself on a rerun (``Lexicon.unattested``): applied only
+            # if that reading keeps it (and never as the rerun's own reading: the simulation does not nest)
+            if self._rereading:
+                confident = False
+            else:
+                self._rereading = True
+                try:
+                    again = self._nonword([*words[:k], dataclasses.replace(w, text=choice), *words[k + 1:]], k,
+                                          margin, name_mode, sentence_start, diacritic_only)
+                finally:
+                    self._rereading = False
+                confident = again is None or not again[4] or again[0] == choice
         key = strip_diacritics(choice)
         if key in context.AMBIGUOUS and confident:
             self._ctx_used = True
