@@ -369,6 +369,9 @@ class Corrector:
                                                    self._name_kind) + lost_spaces(ln, self._split_known, self._attested,
                                                                                   self._count)]
         out_lines = _apply_late(raw_lines, out_lines, applied, gaps, page, "split", 0.8)
+        # A quote mark left alone on its line once a word beside it took its twin ("d'å’" → "då’"): the
+        # rule for a lone mark, again on the output (a rerun sees one mark)
+        out_lines = _apply_late(raw_lines, out_lines, applied, _lone_quotes(out_lines), page, "symbol", 0.7)
         if margin is not None:
             # Marks judged by the words around them — as corrected, which is what a rerun sees ("0k. a"
             # reads "ok. a"): full stops and colons that end no sentence, commas that did.
@@ -1061,6 +1064,16 @@ def _quote_marks(lines: list[str], page: int) -> list[Correction]:
             pos = left[0]
             out.append(Correction(page=page, line=li, start=pos, end=pos + 1, original=ln[pos], correction="",
                                   method="symbol", score=0.7, applied=True, rule=f"{ln[pos]}→∅"))
+    return out
+
+
+def _lone_quotes(lines: list[str]) -> list[tuple[int, int, int, str, str]]:
+    """(line, start, end, mark, "") for a line's only quote mark when it is a speck (``_stray_quote``)."""
+    out = []
+    for li, ln in enumerate(lines):
+        marks = [m.start() for m in QUOTE_ANY_RE.finditer(ln)]
+        if len(marks) == 1 and _stray_quote(ln) == marks[0]:
+            out.append((li, marks[0], marks[0] + 1, ln[marks[0]], ""))
     return out
 
 
