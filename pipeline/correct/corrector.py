@@ -640,7 +640,8 @@ class Corrector:
         choice = best.word
         if confident and margin is not None and self._rereads(words, k, choice, margin, name_mode):
             confident = False  # a rare real word that a rerun would read again ("e1e" → "ele" → "de"): a guess
-        if (confident and margin is not None and choice in self.lex.unattested and text.islower() and choice.isalpha()
+        if (confident and margin is not None and choice in self.lex.unattested and choice.isalpha()
+                and self._cased(text, choice, w, sentence_start).islower()
                 and not any(c in "åäö" for c in choice) and not w.hyphen_after and not w.hyphen_before):
             # a web-only form is read as a non-word itself on a rerun (``Lexicon.unattested``): applied only
             # if that reading keeps it (and never as the rerun's own reading: the simulation does not nest)
