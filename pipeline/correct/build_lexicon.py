@@ -203,7 +203,8 @@ def build(out_dir: Path) -> Path:
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / LEXICON_FILE
-    data["unattested"] = unattested_forms(words, {f.lower() for f in forms} | data["stems"], proper, data)
+    data["unattested"] = unattested_forms(words, {f.lower() for f in forms} | data["stems"], proper, data["stems"],
+                                          data["stripped"])
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as f:
         pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -213,14 +214,15 @@ def build(out_dir: Path) -> Path:
     return path
 
 
-def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], data: dict) -> frozenset[str]:
+def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], stems: set[str],
+                     stripped: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """Rare forms that only wordfreq vouches for: no hunspell form or stem, no name, no compound of
     known parts — foreign words, slang, typos of the web ("sain", "irad").  In a damaged document the
     corrector reads them as non-words first (``Corrector._decide_inner``)."""
     from .compounds import Compounds
     from .lexicon import Lexicon
 
-    cpd = Compounds(Lexicon(words=words, stems=frozenset(data["stems"]), stripped=data["stripped"]))
+    cpd = Compounds(Lexicon(words=words, stems=frozenset(stems), stripped=stripped))
     return frozenset(w for w, n in words.items() if HUNSPELL_ONLY_COUNT < n < UNATTESTED_MAX_COUNT and len(w) >= 4
                      and w.isalpha() and w not in hunspell and w not in proper and cpd.split(w) is None)
 

@@ -7,8 +7,9 @@ offsets found on them mapped back, ``_to_raw``), a word-final "!" read for
 OCR invents before words and a lone quote mark at a word's edge are dropped,
 and in a damaged document stray "!" and "_" are mended (``punctuation``;
 method "symbol").  After the words, on the corrected output (what a rerun
-sees), late word gaps and — in a damaged document — full stops and colons
-that end no sentence and commas that did are mended (``_apply_late``).
+sees), late word gaps, a quote mark left alone, and — in a damaged document —
+full stops and colons that end no sentence and commas that did are mended
+(``_apply_late``).
 
 Order of decisions for each word (see the package docstring for the model):
 
@@ -476,12 +477,14 @@ class Corrector:
             protected = self._protected[pkey] = is_protected(w, self.lex)
         if protected:
             if self._one_is_i(words, k):
-                return self._i_cased(words, k), "confusion", 0.3, f"{w.text}→{self._i_cased(words, k)}", True
+                i = self._i_cased(words, k)
+                return i, "confusion", 0.3, f"{w.text}→{i}", True
             if margin is not None and len(w.text) == 1:
                 return self._lone_letter(words, k)
             return None
         if self._one_is_i(words, k):
-            return self._i_cased(words, k), "confusion", 0.3, f"{w.text}→{self._i_cased(words, k)}", True
+            i = self._i_cased(words, k)
+            return i, "confusion", 0.3, f"{w.text}→{i}", True
         text = w.text
         low = text.lower()
         if not low.isalpha() and not any(c.isalpha() for c in low):

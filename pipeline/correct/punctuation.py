@@ -39,7 +39,7 @@ from typing import Callable
 
 from .confusions import strip_diacritics
 
-# (the word may hold a digit the corrector reads as a letter, "0k.": ``everyday`` judges its reading)
+# (run on the corrected output; a word that still holds a digit is no everyday word, ``everyday`` says so)
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
