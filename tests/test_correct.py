@@ -345,6 +345,14 @@ def test_precomputed_letter_pairs(corrector: Corrector) -> None:
     assert corrector.lex.pairs == letter_pairs(corrector.lex.words)
 
 
+def test_lexicon_build_breaks_ties_the_same_way_every_time(corrector: Corrector) -> None:
+    """``make dictionaries`` is reproducible: the å/ä/ö spellings of a stripped key are ordered by count,
+    then alphabetically (the set they come from is ordered differently on every run)."""
+    lex = corrector.lex
+    for key, alts in lex.stripped.items():
+        assert list(alts) == sorted(alts, key=lambda x: (-lex.words[x], x)), key
+
+
 def test_ki_read_for_la() -> None:
     """English-model OCR reads "lä" as "ki" (invented example)."""
     from pipeline.correct.confusions import channel_cost

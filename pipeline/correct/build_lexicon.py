@@ -174,7 +174,7 @@ def build(out_dir: Path) -> Path:
             add(part, NAME_MIN_COUNT, part)
     given = {p.lower() for n in Person.first_names for p in n.split("-")}
     surnames = {p.lower() for n in Person.last_names for p in n.split("-")}
-    for p in hun_proper:
+    for p in sorted(hun_proper):  # (sorted: the first spelling of a name wins, the same on every build)
         if WORD_RE.match(p.lower()):
             proper.setdefault(p.lower(), p)
     abbreviations = {a.lower() for a in read_list("abbreviations.txt")}
@@ -186,7 +186,7 @@ def build(out_dir: Path) -> Path:
             stripped.setdefault(k, []).append(w)
     data = {
         "version": FORMAT_VERSION,
-        "stripped": {k: tuple(sorted(v, key=lambda x: -words[x])) for k, v in stripped.items()},
+        "stripped": {k: tuple(sorted(v, key=lambda x: (-words[x], x))) for k, v in stripped.items()},
         "words": words,
         "proper": proper,
         "stems": {s.lower() for s in stems if WORD_RE.match(s.lower())},
