@@ -145,9 +145,15 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
         if n < BANG_MIN_COUNT:
             continue
         rest = line[m.end(2):].split()
-        if n >= BANG_RATIO * count(w) or (rest and rest[0][:1].islower()):
+        if n >= BANG_RATIO * count(w) or (rest and _lower_word(rest[0])):
             out.append((m.start(2), m.end(2), "!", "l"))
     return out
+
+
+def _lower_word(tok: str) -> bool:
+    """A word in lower case — also one whose first letter OCR read as a digit ("0m", "6ver"): a rerun sees
+    it corrected to lower case."""
+    return tok[:1].islower() or (tok[:1].isdigit() and any(c.isalpha() for c in tok) and tok.lower() == tok)
 
 
 def stray_bangs(lines: list[str]) -> list[Edit]:
