@@ -21,7 +21,8 @@
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
-  "svenska"-style adjectives begin names).  The next word is judged as corrected.
+  "svenska"-style adjectives begin names).  The next word is judged as corrected.  So is a "," or ";"
+  after a list or section number opening its line ("1; Att …", "4, Förslag").
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
@@ -78,11 +79,15 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
 COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
 
+# a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
+LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
+
+
 def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:
     """Commas that were full stops: the next word is capitalised and ``common_not_name`` (see the
-    module docstring)."""
-    return [(li, m.start(1), m.end(1), ",", ".") for li, ln in enumerate(lines) for m in COMMA_STOP_RE.finditer(ln)
-            if common_not_name(m.group(2))]
+    module docstring) — after a lower-case word, or after a list number opening its line."""
+    return [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
+            for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
 
 
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
