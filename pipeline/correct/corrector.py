@@ -290,9 +290,10 @@ class Corrector:
                         ln = ln[:a] + rep + ln[b:]
                     elif a == b:
                         inserted.setdefault(li, []).append(a)
-            for a, b, orig, rep in punctuation.bang_for_l(ln, self._count):
+            for a, b, orig, rep in (punctuation.bang_for_l(ln, self._count)
+                                    + punctuation.quote_for_ring(ln, self._attested, self._count)):
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
-                                             method="symbol", score=0.7, applied=True, rule="!→l"))
+                                             method="symbol", score=0.7, applied=True, rule=f"{orig}→{rep}"))
                 ln = ln[:a] + rep + ln[b:]
             for m in PARTY_DAMAGED_RE.finditer(ln):
                 inner = m.group(3).translate(PARTY_GLYPH)

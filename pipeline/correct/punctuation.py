@@ -23,6 +23,8 @@
   writes lower case after a comma, except names (checked against the name lists; compass and
   "svenska"-style adjectives begin names).  The next word is judged as corrected.  So is a "," or ";"
   after a list or section number opening its line ("1; Att …", "4, Förslag").
+* "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
+  that "å" (``quote_for_ring``); read before the words are.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
@@ -41,6 +43,8 @@ from typing import Callable
 from .confusions import strip_diacritics
 
 # (run on the corrected output; a word that still holds a digit is no everyday word, ``everyday`` says so)
+RING_MIN_COUNT = 1000  # ``quote_for_ring``: the word with "å" this common ...
+RING_RATIO = 10  # ... and, when the word without it is valid too, this many times commoner ("Lule’")
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
@@ -159,6 +163,23 @@ def _lower_word(tok: str) -> bool:
     """A word in lower case — also one whose first letter OCR read as a digit ("0m", "6ver"): a rerun sees
     it corrected to lower case."""
     return tok[:1].islower() or (tok[:1].isdigit() and any(c.isalpha() for c in tok) and tok.lower() == tok)
+
+
+RING_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_]{2,})(’)(?=[.,;:]?(?:\s|$))")
+
+
+def quote_for_ring(line: str, valid: Callable[[str], bool], count: Callable[[str], int]) -> list[tuple[int, int, str, str]]:
+    """"’" read for a word-final "å" (its ring, "Lule’", "ing’"): (start, end, "’", "å") edits, same
+    length, when the word with "å" is a common one (``RING_MIN_COUNT``) and the word without it no word
+    or a far rarer one ("lule", ``RING_RATIO``).
+    Otherwise the mark is a speck, judged by the quote rules.  Read before the words are."""
+    out = []
+    for m in RING_RE.finditer(line):
+        w = m.group(1).lower()
+        n = count(w + "å")
+        if n >= RING_MIN_COUNT and (not valid(w) or n >= RING_RATIO * count(w)):
+            out.append((m.start(2), m.end(2), "’", "å"))
+    return out
 
 
 def stray_bangs(lines: list[str]) -> list[Edit]:
