@@ -379,7 +379,8 @@ class Corrector:
             # reads "ok. a"): full stops and colons that end no sentence, commas that did.
             marks = (punctuation.stray_full_stops(out_lines, self._split_known, self.lex.abbreviations)
                      + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
-                     + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper))
+                     + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
+                     + punctuation.double_full_stops(out_lines))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 

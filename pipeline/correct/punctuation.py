@@ -25,6 +25,7 @@
   after a list or section number opening its line ("1; Att …", "4, Förslag").
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
+* A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
@@ -92,6 +93,16 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
     module docstring) — after a lower-case word, or after a list number opening its line."""
     return [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
             for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
+
+
+DOUBLE_STOP_RE = re.compile(r"(?<=[^\W_]\.)(\.)(?=\s|$)")  # "äldre..", never an ellipsis ("..." has three)
+
+
+def double_full_stops(lines: list[str]) -> list[Edit]:
+    """A second full stop after a word or number ("äldre..", "147.."): a speck — Swedish writes one, or
+    an ellipsis of three."""
+    return [(li, m.start(1), m.end(1), ".", "") for li, ln in enumerate(lines) for m in DOUBLE_STOP_RE.finditer(ln)
+            if not ln[: m.start(1) - 1].endswith(".")]
 
 
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
