@@ -5,11 +5,11 @@ method "split"; an inserted space is applied to the working lines and the
 offsets found on them mapped back, ``_to_raw``), a word-final "!" read for
 "l" becomes "l", bullets read as ¢/*/«/+/v/e become "•", the "‘" English-model
 OCR invents before words and a lone quote mark at a word's edge are dropped,
-and in a damaged document stray "!" and "_" are mended (``punctuation``;
-method "symbol").  After the words, on the corrected output (what a rerun
+and in a damaged document stray "!" are mended (``punctuation``; method
+"symbol").  After the words, on the corrected output (what a rerun
 sees), late word gaps, a quote mark left alone, and — in a damaged document —
-full stops and colons that end no sentence and commas that did are mended
-(``_apply_late``).
+full stops and colons that end no sentence, commas that did, doubled full
+stops and trailing "_" are mended (``_apply_late``).
 
 Order of decisions for each word (see the package docstring for the model):
 
@@ -333,7 +333,6 @@ class Corrector:
         edits = punctuation.clock_abbreviations(lines)
         if margin is not None:
             edits += punctuation.stray_bangs(lines)
-            edits += punctuation.trailing_underscores(lines)
         applied += [Correction(page=page, line=li, start=a, end=b, original=o, correction=r, method="symbol",
                                score=0.7, applied=True, rule=f"{o}→{r or '∅'}") for li, a, b, o, r in edits]
         loose = sum(1 for ln in lines if BULLET_RE.match(ln) or ln.lstrip().startswith("• ")) >= 2
@@ -380,7 +379,7 @@ class Corrector:
             marks = (punctuation.stray_full_stops(out_lines, self._split_known, self.lex.abbreviations)
                      + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
-                     + punctuation.double_full_stops(out_lines))
+                     + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
         return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
 

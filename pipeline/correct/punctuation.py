@@ -200,8 +200,7 @@ def stray_bangs(lines: list[str]) -> list[Edit]:
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
 
 
-# (a quote mark may follow: the quote rules judge it in the same pass, "ord_’" → "ord"; the chunk before
-# it may end in a digit that the corrector reads as a letter, "le0_" → "leo": it only needs a letter)
+# (run on the corrected output; a quote mark may follow, "ord_’" → "ord"; the chunk needs a letter)
 TRAILING_UNDERSCORE_RE = re.compile(r"(?<!\S)(\S*?[^\W_])(_+)(?=[’‘'”\"]?[.,;:]?(?:\s|$))")
 
 
