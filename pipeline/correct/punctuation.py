@@ -171,7 +171,7 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
 
 
 def _lower_word(tok: str) -> bool:
-    """A word in lower case — also one whose first letter OCR read as a digit ("0m", "6ver"): a rerun sees
+    """A word in lower case — also one whose first letter OCR read as a digit ("0m", "6kar"): a rerun sees
     it corrected to lower case."""
     return tok[:1].islower() or (tok[:1].isdigit() and any(c.isalpha() for c in tok) and tok.lower() == tok)
 
