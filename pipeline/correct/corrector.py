@@ -1064,22 +1064,22 @@ def _quote_marks(lines: list[str], page: int) -> list[Correction]:
                 out.append(Correction(page=page, line=li, start=m.start(2), end=m.end(2), original="’", correction="",
                                       method="symbol", score=0.8, applied=True, rule="’→∅"))
                 opened = False
-        left = [m.start() for m in QUOTE_ANY_RE.finditer(ln) if m.start() not in dropped]
-        if len(left) == 1 and _stray_quote(ln) == left[0]:
-            pos = left[0]
+        pos = _lone_quote(ln, dropped)
+        if pos is not None:
             out.append(Correction(page=page, line=li, start=pos, end=pos + 1, original=ln[pos], correction="",
                                   method="symbol", score=0.7, applied=True, rule=f"{ln[pos]}→∅"))
     return out
 
 
+def _lone_quote(line: str, dropped: set[int] = frozenset()) -> int | None:
+    """Position of a line's only quote mark (those in ``dropped`` aside) when it is a speck (``_stray_quote``)."""
+    marks = [m.start() for m in QUOTE_ANY_RE.finditer(line) if m.start() not in dropped]
+    return marks[0] if len(marks) == 1 and _stray_quote(line) == marks[0] else None
+
+
 def _lone_quotes(lines: list[str]) -> list[tuple[int, int, int, str, str]]:
-    """(line, start, end, mark, "") for a line's only quote mark when it is a speck (``_stray_quote``)."""
-    out = []
-    for li, ln in enumerate(lines):
-        marks = [m.start() for m in QUOTE_ANY_RE.finditer(ln)]
-        if len(marks) == 1 and _stray_quote(ln) == marks[0]:
-            out.append((li, marks[0], marks[0] + 1, ln[marks[0]], ""))
-    return out
+    """(line, start, end, mark, "") for each line's lone speck of a quote mark (``_lone_quote``), on the output."""
+    return [(li, pos, pos + 1, ln[pos], "") for li, ln in enumerate(lines) if (pos := _lone_quote(ln)) is not None]
 
 
 def _stray_quote(line: str) -> int | None:
