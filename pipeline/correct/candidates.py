@@ -195,11 +195,15 @@ class CandidateGenerator:
         """Compounds whose stripped form is ``key``: restore diacritics per part."""
         if len(key) < 7:
             return ()
-        best = self._segment(key)
-        return (best,) if best else ()
+        return self._segment(key)
 
-    def _segment_impl(self, key: str) -> str | None:
-        """Split a stripped string into lexicon parts (longest head first), restoring each part."""
+    def _segment_impl(self, key: str) -> tuple[str, ...]:
+        """Split a stripped string into lexicon parts (longest head first), restoring each part.
+
+        The first head that fits gives its first form and, if that differs, the form as read when
+        that is a compound stem ("krön" or "kron" + "täckning"): which one is the channel's and the
+        counts' call.  The tail takes its
+        most frequent form, and a tail split further its first reading."""
         n = len(key)
         # A head longer than the longest prefix of ``key`` that may begin a findable key has no lexicon
         # reading (``_lookup`` finds nothing): only a compound-only stem can be it.  Not for a key with
@@ -229,13 +233,16 @@ class CandidateGenerator:
                 if len(tails_memo) >= HEADS_CACHE:
                     tails_memo.clear()
                 tails_memo[tail] = t0
+            # the restored head, and the head as read where hunspell lists it as a compound-only stem
+            # (a plain word as read, "lone", may be web noise; a stem is Swedish compounding)
+            forms = heads[:1] + [head] if head != heads[0] and head in heads and head in stems else heads[:1]
             if t0:
-                return heads[0] + t0
+                return tuple(h + t0 for h in forms)
             if len(tail) >= 7:
                 rest = self._segment(tail)
                 if rest:
-                    return heads[0] + rest
-        return None
+                    return tuple(h + rest[0] for h in forms)
+        return ()
 
     def _head_forms(self, key: str) -> list[str]:
         # memoised: the segmentations of a token's variants try the same heads again and again
