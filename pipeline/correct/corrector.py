@@ -397,7 +397,10 @@ class Corrector:
         """An everyday word — or one that lost its å/ä/ö (é read for ö): a side of a gap read as punctuation."""
         if self.known(t) and self.lex.words.get(t, 0) >= SPLIT_MIN_COUNT:
             return True
-        alts = self.lex.stripped.get(t.replace("é", "o"))
+        o = t.replace("é", "o")
+        if o != t and self.lex.words.get(o, 0) >= SPLIT_MIN_COUNT:
+            return True  # é read for a plain o ("sém": som), not only for ö
+        alts = self.lex.stripped.get(o)
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
 
     def _attested(self, t: str) -> bool:
