@@ -123,6 +123,8 @@ RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") n
 RW_TABLE_MAX_COST = 1.0
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
+UNLISTED_CONFUSION_COST = 0.6  # ... and one a shape confusion or a dropped å/ä/ö this close
+UNLISTED_CONFUSION_MIN_LEN = 6
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
 LISTED_MAX_COST = 1.0  # ... or a glyph-confusion reading this cheap ...
 LISTED_MIN_COUNT = 1000  # ... that is a listed everyday word
@@ -726,6 +728,14 @@ class Corrector:
             return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
         if name_mode:
             return None
+        if low not in self.lex.words and len(low) >= UNLISTED_CONFUSION_MIN_LEN:
+            # ... or a shape confusion away ("siriskola": "ri" for the arches of "m", a compound "siri" +
+            # "skola" of our making; "genomfras": "genom" + "fras", the ö dropped)
+            near = max((c for c in self.gen.best(low, False) if c.word in self.lex.words
+                        and c.cost <= UNLISTED_CONFUSION_COST and c.count >= UNLISTED_MIN_COUNT),
+                       key=lambda c: c.score, default=None)
+            if near is not None:
+                return self._cased(w.text, near.word, w, False), near.method, near.cost, near.rule, True
         if table_c is not None:
             choice = table_c.word
             if choice in context.PAIRS and len(low) <= 3:
