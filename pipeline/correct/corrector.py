@@ -61,7 +61,8 @@ Order of decisions for each word (see the package docstring for the model):
    also when its cheap readings are all rare: "Kittare" → "lättare"); a damaged one whose diacritic
    readings are all compounds of our making also gets listed names and place compounds one confusion
    further ("Hel" + "ö" + "ström" → "Hellström"); one that ends in a place noun reads as its own
-   name part + the noun ("Morévagen" → "Morövägen": ``_place_name``).  A sentence start (``tokenize``:
+   name part + the noun ("Morévagen" → "Morövägen": ``_place_name``), and the same name standing alone
+   then takes the document's ö too ("Moré" → "Morö").  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
    reading is a common word or ends in a common "-ör" noun; in a damaged
@@ -330,6 +331,9 @@ class Corrector:
         self._doc.update({"~" + t[:i] for t in list(self._doc) for i in range(FAMILY_MIN, len(t))})
         # ... and "=<word>" for the words it writes in lower case (``_small_capital``)
         self._doc.update({"=" + t for t in self._current if t.isalpha() and t.islower()})
+        # ... and "@<name>" for the name part with å/ä/ö of a place it names ("Morövägen": ``_decide_inner``)
+        self._doc.update({"@" + n for t in self._current if t[:1].isupper() and t.isalpha()
+                          for n in [_place_part(t.lower())] if n and any(c in "åäö" for c in n)})
         bullets = set()
         applied += _quote_marks(lines, page)
         edits = punctuation.clock_abbreviations(lines)
@@ -547,6 +551,10 @@ class Corrector:
             # a lower-case letter read as its capital inside a word ("uppleVer"): the capital differs only
             # in size; not right after the first letter ("iPad", "eTjänst" style names)
             return low, "case", 0.2, "".join(text[i] for i in inner) + "→" + "".join(low[i] for i in inner), True
+        if text[:1].isupper() and "é" in low and low.isalpha() and self._in_doc("@" + low.replace("é", "ö")):
+            # the name of a place the document names with its ö ("Moré" beside "Morövägen", which
+            # ``_place_name`` or the author spelled): one name, one spelling per document
+            return self._cased(text, low.replace("é", "ö"), w, sentence_start), "diacritics", 0.2, _rule(low, low.replace("é", "ö")), True
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
@@ -1000,6 +1008,14 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def _place_part(low: str) -> str | None:
+    """The name part of a place that ends in a common noun ("morö" of "morövägen"), or None."""
+    for suffix in PLACE_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            return low[: -len(suffix)]
+    return None
 
 
 def letter_pairs(words: dict[str, int]) -> frozenset[str]:
