@@ -15,6 +15,8 @@ words (not from any one document):
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
+* två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
+  verb is ("tv grindar"; the set stands before those: "tv och radio").
 * här (read as "har"): before a finite verb ("här finns", "här kan"), where
   the auxiliary "har" cannot stand.
 
@@ -45,7 +47,11 @@ AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan",
               "givetvis", "ändå", "fortfarande", "snarast", "heller"}
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
-AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv"}
+BARE_ONLY = {"tv"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
+# words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
+TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
+             "om", "via", "från", "utan", "men", "den", "det"}
 # Finite verbs in the present tense: "har" never comes right before one ("här finns", "här kan"), a
 # stripped spelling counts too ("har ar" is "här är").
 FINITE = {"är", "finns", "kan", "ska", "skall", "måste", "bör", "får", "vill", "gäller", "behövs", "saknas", "ligger",
@@ -104,6 +110,10 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return "sa" if p in PRONOUNS and p != "som" else "så"
     if word == "har":
         return "här" if n in FINITE or n in FINITE_STRIPPED else None
+    if word == "tv":
+        # "två" with its å dropped: a count before a noun ("tv grindar"); the set stands before a
+        # conjunction, preposition or verb ("tv och radio") and is hyphened in compounds ("tv-kanal")
+        return "två" if n.isalpha() and n.islower() and len(n) >= 3 and n not in TV_BEFORE else None
     return None
 
 
