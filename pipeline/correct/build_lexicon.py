@@ -195,6 +195,10 @@ def build(out_dir: Path) -> Path:
         # given names that are no surnames and surnames that are no given names (``splits``: "Emma-Lind")
         "given_names": given - surnames,
         "surnames": surnames - given,
+        # the one-word municipality and region names, and the parts of hyphenated ones ("Upplands-Bro"):
+        # the closed list a damaged place name is read against (``Corrector._municipality``)
+        "places": sorted({sub.lower() for name in read_list("municipalities.txt") + read_list("regions.txt")
+                          for part in name.split() if part[:1].isupper() for sub in part.split("-") if len(sub) >= 4}),
         "sources": {
             "wordfreq": f"{wordfreq.__version__ if hasattr(wordfreq, '__version__') else 'installed'} sv, {n_wordfreq} words (CC BY-SA 4.0)",
             "hunspell": f"{hunspell_paths()[0]} (LGPL-3.0), {len(forms)} forms",

@@ -62,7 +62,9 @@ Order of decisions for each word (see the package docstring for the model):
    readings are all compounds of our making also gets listed names and place compounds one confusion
    further ("Hel" + "ö" + "ström" → "Hellström"); one that ends in a place noun reads as its own
    name part + the noun ("Morévagen" → "Morövägen": ``_place_name``), and the same name standing alone
-   then takes the document's ö too ("Moré" → "Morö").  A sentence start (``tokenize``:
+   then takes the document's ö too ("Moré" → "Morö").  A damaged capitalised word that is no known
+   word may read as the clearly nearest municipality or region, free edits allowed, as that list is
+   closed (``_municipality``: "Bors" → "Borås").  A sentence start (``tokenize``:
    also the first word after a short line) is no name: full search, then
    re-capitalised; a sentence-start "-én"/"-ér" word is kept unless the é
    reading is a common word or ends in a common "-ör" noun; in a damaged
@@ -94,6 +96,9 @@ from pathlib import Path
 
 from ..model import Correction
 from . import context, punctuation
+from rapidfuzz import process as rf_process
+from rapidfuzz.distance import Levenshtein as rf_lev
+
 from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, channel_cost, strip_diacritics
@@ -149,6 +154,10 @@ FAMILY_MIN = 4  # letters of a shared stem
 FAMILY_SUFFIX = 4  # a shorter form in the document may lack at most this many letters of the ending
 NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
 NAME_MAX_COST = 1.2  # confusion-only match of a capitalised word to a known name/place (dev: 1.0 -> 1.2 one word better, nothing broken)
+PLACE_EDIT_MIN_LEN = 4  # ``_municipality``: a word this long, at most this many edits and this channel cost from
+PLACE_EDIT_MAX_EDITS = 2  # ... the nearest municipality or region, which leads the next by at least
+PLACE_EDIT_MAX_COST = 1.5
+PLACE_EDIT_LEAD = 0.5
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
@@ -529,6 +538,9 @@ class Corrector:
             self._restore = False
             d = self._decide_inner(words, k, margin, name_mode, sentence_start, caps, fragment, diacritic_only)
         self._restore = False
+        if margin is not None and (d is None or not d[4] or d[1] == "compound"):
+            # (a compound of our making is a weaker reading of a capitalised word than a listed place)
+            d = self._municipality(words[k], sentence_start) or d
         if party_name and d is not None and d[0].lower() not in self.lex.proper:
             d = None
         if not self._ctx_used:  # a decision the neighbours chose is not a whole-token decision
@@ -893,6 +905,30 @@ class Corrector:
     def _name_parts(self, parts: list[str]) -> int:
         """How many parts of a compound are names (a linking -s- aside)."""
         return sum(1 for p in parts if p in self.lex.proper or (p[-1:] == "s" and p[:-1] in self.lex.proper))
+
+    def _municipality(self, w: Word, sentence_start: bool) -> tuple[str, str, float, str, bool] | None:
+        """A damaged capitalised word that is no known word (or only a web-only form: "Bors") read as the
+        municipality or region it is one or two cheap edits from ("Linkdpinig" → "Linköping": d for ö and
+        a stray i; "Bors" → "Borås": the å dropped).  Municipal records name places all the time, and the
+        290 municipalities and 21 regions are a closed list: a free edit is allowed here, and nowhere else
+        in a name, because the reading must be the one clearly nearest name of that list."""
+        text = w.text
+        low = text.lower()
+        if (not text[:1].isupper() or any(c.isupper() for c in text[1:]) or len(low) < PLACE_EDIT_MIN_LEN
+                or sum(c.isalpha() for c in low) < PLACE_EDIT_MIN_LEN - 1 or any(c.isdigit() for c in low)
+                or low in self.lex.proper or (self.known(low) and low not in self.lex.unattested)
+                or ("é" in low and not self._damaged(text))):  # a name's own "-é" ("Maré") is no damage
+            return None
+        near = rf_process.extract(low, self.lex.places, scorer=rf_lev.distance, score_cutoff=PLACE_EDIT_MAX_EDITS, limit=4)
+        costs = sorted((channel_cost(low, p), p) for p, _, _ in near)
+        if not costs or costs[0][0] > PLACE_EDIT_MAX_COST or (len(costs) > 1 and costs[1][0] - costs[0][0] < PLACE_EDIT_LEAD):
+            return None
+        cost, place = costs[0]
+        if strip_diacritics(place[0]) != strip_diacritics(low[0]):
+            return None  # the capital is read right: another capital makes another name ("Norby" is no "Hörby")
+        if low.count("é") > sum(place.count(c) for c in "åäöe"):
+            return None  # an é is the OCR's witness of a vowel with a mark: "Maré" is no "Mark"
+        return self._cased(text, place, w, sentence_start), "place", cost, _rule(low, place), True
 
     def _place_name(self, low: str) -> Candidate | None:
         """A place name that ends in a common noun ("<Name>vägen", "<Name>skolan") in a damaged document:

@@ -118,6 +118,7 @@ class Lexicon:
     party_codes: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()  # lower-case, never surnames (``splits.find_splits``)
     surnames: frozenset[str] = frozenset()  # lower-case, never given names
+    places: tuple[str, ...] = ()  # lower-case municipality and region names (``dictionaries/``)
     # rare forms (4+ letters) that only wordfreq lists: no hunspell form, no name, no valid compound
     # ("build_lexicon.unattested_forms")
     unattested: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ class Lexicon:
             party_codes=frozenset(data["party_codes"]),
             given_names=frozenset(data.get("given_names", ())),  # (older builds: no name splits)
             surnames=frozenset(data.get("surnames", ())),
+            places=tuple(data.get("places", ())),  # (older builds: no place readings)
             unattested=frozenset(data.get("unattested", ())),
             sources=data["sources"],
             stripped=data["stripped"],
