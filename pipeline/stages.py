@@ -136,10 +136,9 @@ def finish_file(plan: FilePlan, pages: list[Page], options: RunOptions) -> FileR
     """Correct and segment a file whose pages are all produced."""
     pages = sorted(pages, key=lambda p: p.number)
     if options.correct:
-        from .correct import Corrector, correct_page
+        from .correct import Corrector, correct_pages
 
-        corrector = Corrector.load()
-        pages = [correct_page(p, corrector) if p.status == "ok" and p.raw_text else p for p in pages]
+        pages = correct_pages(pages, Corrector.load())
     for p in pages:
         if p.status == "ok" and p.origin == "ocr" and (options.language or "").startswith("swe"):
             repair_page_symbols(p)

@@ -484,3 +484,24 @@ def test_lost_diacritics_beat_glyph_confusions_in_a_stripped_document(corrector:
     out, truth = res.text.split(), RESTORE_TRUTH.split()
     assert [out[i] for i, t in enumerate(truth) if t in ("både", "försöket")] == ["försöket", "både", "försöket"]
     assert corrector.correct_text(res.text).text == res.text
+
+
+def test_short_page_judged_by_its_file(tmp_path: Path, corrector: Corrector) -> None:
+    """A short last page of an English-model OCR file (invented text) is corrected by the file's damage
+    estimate: alone, its few words cannot show that the text lost its å/ä/ö."""
+    from pipeline.batch import run_batch
+    from pipeline.options import RunOptions
+
+    first = ("Motionen fran Anna Berg om battre belysning pa gangvagarna i centrum har remitterats till namnden.\n"
+             "Namnden delar motionarens uppfattning att manga gangvagar ar for morka under vintern och att\n"
+             "tryggheten behover oka. Forvaltningen foreslar darfor att belysningen ses over under varen.")
+    last = "Vi hoppas att ni ska fa ga dit pa lordag."
+    assert corrector.correct_text(last).text != "Vi hoppas att ni ska få gå dit på lördag."  # alone: too little evidence
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "motion.txt").write_text(first + "\f" + last + "\n", encoding="utf-8")
+    report = run_batch([tmp_path / "in"], tmp_path / "out", RunOptions(segment=False, workers=1), "none")
+    assert report.exit_code == 0
+    pages = json.loads((tmp_path / "out" / "motion.txt.json").read_text(encoding="utf-8"))["pages"]
+    assert pages[1]["text"] == "Vi hoppas att ni ska få gå dit på lördag."
+    assert pages[1]["raw_text"] == last
+    assert "Forvaltningen" not in pages[0]["text"] and "Förvaltningen" in pages[0]["text"]

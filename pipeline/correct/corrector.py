@@ -262,6 +262,21 @@ class Corrector:
         without å/ä/ö whose stripped form is mostly written with them
         ("for" is ten times rarer than "för").
         """
+        intact, lost = self._loss_tally(words)
+        return lost / (intact + lost + LOSS_PRIOR)
+
+    def estimate_text_loss(self, texts: list[str]) -> float:
+        """``estimate_loss`` pooled over several texts: the pages of one file share the engine and the
+        scan that damaged them, and a short page (a signature, a last paragraph) has too few words of
+        its own to tell a text that lost its å/ä/ö from one that never had many."""
+        intact = lost = 0
+        for text in texts:
+            i, l = self._loss_tally(words_of_page(text.split("\n")))
+            intact, lost = intact + i, lost + l
+        return lost / (intact + lost + LOSS_PRIOR)
+
+    def _loss_tally(self, words: list[Word]) -> tuple[int, int]:
+        """(intact, lost): the evidence counts of ``estimate_loss``."""
         tally = Counter(w.text for w in words)  # a page repeats its words: judge each form once
         intact = lost = 0
         for text, n in tally.items():
@@ -276,10 +291,12 @@ class Corrector:
                 alts = self.lex.stripped.get(t)
                 if alts and self.lex.words.get(alts[0], 0) > 10 * max(self.lex.words.get(t, 0), 1):
                     lost += n
-        return lost / (intact + lost + LOSS_PRIOR)
+        return intact, lost
 
     # -- page -------------------------------------------------------------
-    def correct_text(self, text: str, page: int = 1) -> CorrectionResult:
+    def correct_text(self, text: str, page: int = 1, loss: float | None = None) -> CorrectionResult:
+        """Correct one page of text.  ``loss``: the damage estimate to decide by, when the page is part
+        of a file (``estimate_text_loss`` over its pages); by default the page's own."""
         raw_lines = text.split("\n")
         # Word gaps read as punctuation are mended before the words are read: same-length edits in
         # place, inserted spaces ("till,och" → "till, och") too, their positions kept in ``inserted``
@@ -321,7 +338,8 @@ class Corrector:
                 ln = ln[:a] + " " + ln[a:]
             lines[li] = ln
         words = words_of_page(lines)
-        loss = self.estimate_loss(words)
+        if loss is None:
+            loss = self.estimate_loss(words)
         margin = next((m for lo, m in REALWORD_MARGIN if loss >= lo), None)
         applied: list[Correction] = list(split_corr)
         suggested: list[Correction] = []
