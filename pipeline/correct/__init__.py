@@ -15,7 +15,8 @@ Modules, one concept each: ``tokenize`` (words with raw-line offsets),
 readings of the most frequent words), ``splits`` (word gaps read as
 punctuation), ``punctuation`` (invented or misread marks), ``context``
 (ambiguous short words),
-``corrector`` (decisions per page), ``build_lexicon`` and ``make_eng_set``
+``corrector`` (decisions per page), ``rounds`` (the audit of a page corrected to a fixed point),
+``build_lexicon`` and ``make_eng_set``
 (reproducible data).
 """
 from __future__ import annotations

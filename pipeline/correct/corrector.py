@@ -73,8 +73,10 @@ Order of decisions for each word (see the package docstring for the model):
    lower case elsewhere or it is a common word, judged by its reading when damaged
    (``_small_capital``); so is such a capital inside a word ("uppleVer").
 
-Idempotence: the damage estimate (a rerun over corrected text sees a lower one) gates changes, so
-a rerun changes less, not differently; the one ranking that uses it (the restoration bonus) is kept
+Idempotence: ``correct_text`` reruns over its own output until it is a fixed point and merges the
+audit (``rounds``), so correcting the output again changes nothing, whatever the input.  The rules
+are written so that this rarely takes a second round: the damage estimate (a rerun over corrected
+text sees a lower one) gates changes, so a rerun changes less, not differently; the one ranking that uses it (the restoration bonus) is kept
 only where it decides outright, and the restored word is no candidate on a rerun.  Words that read
 their right-hand neighbours are decided again while those readings change (``_settle``).
 
@@ -95,7 +97,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Correction
-from . import context, punctuation
+from . import context, punctuation, rounds
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
@@ -129,6 +131,7 @@ RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") n
 RW_TABLE_MAX_COST = 1.0
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
+FIXED_POINT_ROUNDS = 3  # ``correct_text``: reruns over the output until it is a fixed point
 UNLISTED_CONFUSION_COST = 0.6  # ... and one a shape confusion or a dropped å/ä/ö this close
 UNLISTED_CONFUSION_MIN_LEN = 6
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
@@ -296,7 +299,25 @@ class Corrector:
     # -- page -------------------------------------------------------------
     def correct_text(self, text: str, page: int = 1, loss: float | None = None) -> CorrectionResult:
         """Correct one page of text.  ``loss``: the damage estimate to decide by, when the page is part
-        of a file (``estimate_text_loss`` over its pages); by default the page's own."""
+        of a file (``estimate_text_loss`` over its pages); by default the page's own.
+
+        The output is a fixed point: the page is corrected again (with its own estimate, as a rerun
+        would be) until nothing changes, at most ``FIXED_POINT_ROUNDS`` times, and the audit is merged
+        against the raw text (``rounds``).  A page the first round leaves unchanged costs one round."""
+        result = self._correct_once(text, page, loss)
+        final, later = result.text, []
+        for _ in range(FIXED_POINT_ROUNDS if final != text else 0):
+            again = self._correct_once(final, page)
+            if again.text == final:
+                break
+            later += again.corrections
+            final = again.text
+        if not later:
+            return result
+        corrections, suggestions = rounds.merge(text, result.corrections, result.suggestions, final, later, page)
+        return CorrectionResult(final, corrections, suggestions, result.diacritic_loss)
+
+    def _correct_once(self, text: str, page: int = 1, loss: float | None = None) -> CorrectionResult:
         raw_lines = text.split("\n")
         # Word gaps read as punctuation are mended before the words are read: same-length edits in
         # place, inserted spaces ("till,och" → "till, och") too, their positions kept in ``inserted``
@@ -414,7 +435,7 @@ class Corrector:
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
                      + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
-        return CorrectionResult("\n".join(out_lines), applied, suggested, round(loss, 3))
+        return CorrectionResult("\n".join(out_lines), rounds.nest(raw_lines, applied), suggested, round(loss, 3))
 
     def _common_not_name(self, low: str) -> bool:
         """A common word (``LOWER_MIN_COUNT``) that no name list has and that begins no name."""
