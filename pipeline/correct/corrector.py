@@ -169,7 +169,7 @@ LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_case
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
-                       "udden näset området fältet vallen".split())
+                       "udden näset området fältet vallen strömmen fjärden forsen bäcken lunden hagen torpet slätten".split())
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
