@@ -55,6 +55,8 @@ SHORT_LINE = 0.6  # a line shorter than this share of the page's text width ends
 WIDE_SHARE = 0.8  # ... the width: this quantile of the line lengths ...
 MIN_WIDTH = 40  # ... when at least this long (a page of short lines has no measure)
 BLOCK_CONTINUES = ("-", ",", "–", "—", "&")  # ... unless the short line visibly continues
+HEADING_LINE_WORDS = 3  # a short line of at most this many words with no closing mark is a heading (``_heading``)
+OPEN_ENDS = frozenset("att och eller i på för som av med till om en ett den det de".split())  # ... nor a last word that continues
 
 
 def text_width(lines: list[str]) -> int:
@@ -69,6 +71,17 @@ def text_width(lines: list[str]) -> int:
 def _ends_block(line: str, width: int) -> bool:
     t = line.rstrip()
     return bool(width) and len(t) < SHORT_LINE * width and not t.endswith(BLOCK_CONTINUES)
+
+
+def _heading(line: str, n_chunks: int, prev_line: str, width: int) -> bool:
+    """A short line of a few words that opens with a capital and has no closing mark, after a line
+    that does not visibly continue: a heading or a title in a signature ("Förslag till beslut",
+    "Kommundirektör"), whose first word begins a block although the line before it was long (a
+    heading's wrapped second line, "i stadsmiljön", opens in lower case)."""
+    t = line.rstrip()
+    return (n_chunks <= HEADING_LINE_WORDS and t.lstrip()[:1].isupper() and _ends_block(line, width)
+            and not t.endswith((".", ";", ":")) and t.split()[-1].lower() not in OPEN_ENDS
+            and not prev_line.rstrip().endswith(BLOCK_CONTINUES))
 
 
 def _title_line(chunks: list[str]) -> bool:
@@ -95,7 +108,7 @@ def words_of_page(lines: list[str]) -> list[Word]:
         if not chunks:
             blank_before = True
             continue
-        block = prev_line is not None and _ends_block(prev_line, width)
+        block = prev_line is not None and (_ends_block(prev_line, width) or _heading(line, len(chunks), prev_line, width))
         title = _title_line([m.group() for m in chunks])
         prev_line = line
         for ci, m in enumerate(chunks):
