@@ -399,7 +399,7 @@ def test_ki_read_for_la() -> None:
 def test_word_gaps_and_stray_marks(corrector: Corrector, case: str) -> None:
     """A gap read as "." "-" "_" "," or a mark run becomes a space, a lone quote mark at a word's edge
     goes; real hyphens, abbreviations, addresses and quotations stay; the output is a fixed point."""
-    ocr, expected = case.split("\t")
+    ocr, expected = (x.replace("\\n", "\n") for x in case.split("\t"))  # "\n": a line break in the case
     res = corrector.correct_text(ocr)
     assert res.text == expected, res.corrections
     assert corrector.correct_text(res.text).text == res.text

@@ -21,7 +21,8 @@
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
-  "svenska"-style adjectives begin names).  The next word is judged as corrected.  So is a "," or ";"
+  "svenska"-style adjectives begin names).  The next word is judged as corrected; at a line's end,
+  the word that opens the next line.  So is a "," or ";"
   after a list or section number opening its line ("1; Att …", "4, Förslag").
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
@@ -85,14 +86,23 @@ COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ]
 
 
 # a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
+LINE_END_COMMA_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)\s*$")
+LINE_START_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]+)\b(?![-.])")
 LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
 
 def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:
     """Commas that were full stops: the next word is capitalised and ``common_not_name`` (see the
-    module docstring) — after a lower-case word, or after a list number opening its line."""
-    return [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
-            for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
+    module docstring) — after a lower-case word, or after a list number opening its line; also when
+    that word opens the next line ("andelen," / "Förvaltningen vill …")."""
+    out = [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
+           for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
+    for li in range(len(lines) - 1):
+        m = LINE_END_COMMA_RE.search(lines[li])
+        n = LINE_START_WORD_RE.match(lines[li + 1])
+        if m and n and common_not_name(n.group(1)):
+            out.append((li, m.start(1), m.end(1), ",", "."))
+    return out
 
 
 DOUBLE_STOP_RE = re.compile(r"(?<=[^\W_]\.)(\.)(?=\s|$)")  # "äldre..", never an ellipsis ("..." has three)
