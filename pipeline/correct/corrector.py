@@ -854,8 +854,9 @@ class Corrector:
         nxt = self._next(words, k, 1)
         if (w.chunk != low or not low.islower() or low in "aeiouyåäöx" or k == 0 or k + 1 >= len(words)
                 or words[k - 1].line != w.line or words[k + 1].line != w.line
-                or not (prev and nxt and len(prev) > 1 and len(nxt) > 1 and prev.isalpha() and nxt.isalpha())):
-            return None
+                or not (prev and nxt and len(nxt) > 1 and (len(prev) > 1 and prev.isalpha() or _amount(prev))
+                        and (nxt.isalpha() or YEAR_RE.match(nxt)))):
+            return None  # (a number or a percentage before it, a year after it: "5,4 % r 2007" is "år")
         table = self.lex.frequent.get(low)
         if not table or len(table[0]) != 2 or low not in table[0] or not set(table[0]) - {low} <= set("åäö"):
             return None
@@ -1083,6 +1084,14 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _amount(t: str) -> bool:
+    """A number or a percentage sign (the word before a lone letter that may be "år")."""
+    return t == "%" or t.replace(",", "").replace(".", "").isdigit()
 
 
 def _place_part(low: str) -> str | None:
