@@ -56,7 +56,8 @@ TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "ka
 # stripped spelling counts too ("har ar" is "här är").
 FINITE = {"är", "finns", "kan", "ska", "skall", "måste", "bör", "får", "vill", "gäller", "behövs", "saknas", "ligger",
           "står", "kommer", "blir", "går", "ger", "tar", "gör", "möts", "ses", "syns", "hålls", "läser", "söker", "bor",
-          "arbetar", "lever", "händer", "råder", "ökar", "minskar", "erbjuds", "ordnas"}
+          "arbetar", "lever", "händer", "råder", "ökar", "minskar", "erbjuds", "ordnas", "pågår", "saknar", "innebär",
+          "består", "beror", "kräver", "behöver"}
 FINITE_STRIPPED = {w.translate(str.maketrans("åäö", "aao")) for w in FINITE}
 SUBJECT_PRONOUNS = {"vi", "man", "han", "hon", "hen", "jag", "ni", "du", "de", "dom"}
 PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa"}

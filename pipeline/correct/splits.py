@@ -55,6 +55,7 @@ import re
 from typing import Callable
 
 from .compounds import NOT_A_PART
+from .context import FINITE, FINITE_STRIPPED
 
 FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
@@ -272,8 +273,9 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
     if run == "-":
         if PHRASE_COMPOUND_RE.match(chunk) or (lo_l in RANGE_WORDS and lo_r in RANGE_WORDS):
             return None  # "prova-på-aktiviteter", "oktober-april", "måndag-fredag": the author's hyphens
-        # the left side may be damaged itself: no lexicon test (it would make a rerun split more)
-        ok = fr and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
+        # the left side may be damaged itself: no lexicon test (it would make a rerun split more); a finite
+        # verb is no compound's tail either ("stadsmiljön-pågår", also with its å/ä/ö lost)
+        ok = (fr or lo_r in FINITE or lo_r in FINITE_STRIPPED) and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
         if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
             ok = len(right) >= 3 and known(lo_r)
         if not ok and (left.islower() or fl and left.istitle() and right.islower()) and lo_r not in CONJ:
