@@ -540,3 +540,15 @@ def test_short_page_judged_by_its_file(tmp_path: Path, corrector: Corrector) -> 
     assert pages[1]["text"] == "Vi hoppas att ni ska få gå dit på lördag."
     assert pages[1]["raw_text"] == last
     assert "Forvaltningen" not in pages[0]["text"] and "Förvaltningen" in pages[0]["text"]
+
+
+@pytest.mark.parametrize("choice, prev, nxt, nxt2, expected", [
+    ("bär", "kommunen", "förbereda", "sig", "bör"),  # before an infinitive: the modal
+    ("bär", "barnen", "med", "sig", "bär"),  # before a particle: the verb stands
+    ("bör", "nämnden", "frukt", None, "bör"),  # the frequency reading is never overruled the other way
+    ("får", "vi", "inte", None, "får"),
+])
+def test_context_reading_of_misread_short_words(choice: str, prev: str, nxt: str, nxt2: str | None, expected: str) -> None:
+    from pipeline.correct import context
+
+    assert context.reading(choice, prev, nxt, nxt2) == expected

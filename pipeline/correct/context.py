@@ -24,7 +24,8 @@ words (not from any one document):
 reading is one of a pair (any OCR form whose candidates are "är"/"år" or
 "för"/"får"): får after a subject pronoun (or "det"/"den" before "inte" or
 an infinitive) or before "i uppdrag" (the council's standard commission:
-"kommunstyrelsen får i uppdrag att …"), otherwise the frequency reading stands.
+"kommunstyrelsen får i uppdrag att …"); "bör" (of "bär"/"bör") before an infinitive; otherwise the
+frequency reading stands.
 """
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ FINITE = {"är", "finns", "kan", "ska", "skall", "måste", "bör", "får", "vill
           "består", "beror", "kräver", "behöver"}
 FINITE_STRIPPED = {w.translate(str.maketrans("åäö", "aao")) for w in FINITE}
 SUBJECT_PRONOUNS = {"vi", "man", "han", "hon", "hen", "jag", "ni", "du", "de", "dom"}
-PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa"}
+PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa", "bär": "bor", "bör": "bor"}
 
 
 def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str:
@@ -75,6 +76,8 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
         if n == "i" and (nxt2 or "").lower().rstrip(".,") in ("uppdrag", "uppdraget"):
             return "får"  # "<nämnden> får i uppdrag att …": the council's standard commission
         return choice
+    if group == "bor":  # "bör" before an infinitive, as for the stripped "bor" ("bir förbereda")
+        return "bör" if choose("bor", prev, nxt, nxt2) == "bör" else choice
     return choice
 
 
