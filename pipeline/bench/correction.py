@@ -10,7 +10,8 @@ work (``samples/texts``): anything changed in those two is damage.
 Columns: CER/WER before and after (jiwer), words fixed, words broken (right
 in the input, wrong after, as % of the words that were right), tokens per
 second on one core after loading (fresh per-word cache, so this is the
-cold-cache speed), lexicon load seconds, peak RSS in MB.
+cold-cache speed), corrections made when the output is corrected again (idempotence: 0),
+lexicon load seconds, peak RSS in MB.
 """
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ def run() -> list[dict]:
         out = corrector.correct_text("\n".join(ocr)).text.split("\n")
         dt = time.perf_counter() - t1
         tokens = sum(len(x.split()) for x in ocr)
+        rerun = len(corrector.correct_text("\n".join(out)).corrections)  # idempotence: must be 0
         fixed, broken, right = word_changes(ocr, truth, out)
         pairs = [(t, o, a) for t, o, a in zip(truth, ocr, out) if t.strip()]
         T, O, A = [p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]
@@ -100,6 +102,7 @@ def run() -> list[dict]:
             "words_broken": broken,
             "broken_pct_of_right": round(100 * broken / max(right, 1), 3),
             "tokens_per_s": round(tokens / dt) if dt else None,
+            "rerun_changes": rerun,
             "load_s": round(load_s, 2),
             "peak_rss_mb": round(psutil.Process().memory_info().rss / 2**20),
         })
