@@ -202,8 +202,8 @@ class CandidateGenerator:
 
         The first head that fits gives its first form and, if that differs, the form as read when
         that is a compound stem ("krön" or "kron" + "täckning"): which one is the channel's and the
-        counts' call.  The tail takes its
-        most frequent form, and a tail split further its first reading."""
+        counts' call.  The tail takes its most frequent form, and a tail split further its first
+        reading."""
         n = len(key)
         # A head longer than the longest prefix of ``key`` that may begin a findable key has no lexicon
         # reading (``_lookup`` finds nothing): only a compound-only stem can be it.  Not for a key with

@@ -85,7 +85,8 @@ TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count 
 RANGE_RE = re.compile(r"^\d+[-–]\d+$")  # "7-20 år"
 
 
-def _is_number(w: str | None) -> bool:
+def is_number(w: str | None) -> bool:
+    """A count ("12", "5,4", "7-20"), not a time of day."""
     if not w or TIME_RE.match(w):
         return False
     return w.replace(".", "").replace(",", "").isdigit() or bool(RANGE_RE.match(w))
@@ -95,7 +96,7 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     """Reading of an ambiguous lower-case ``word`` given lower-case neighbours, or None (no opinion)."""
     p, n = (prev or "").lower(), (nxt or "").lower()
     if word == "ar":
-        if _is_number(prev) or (_is_number(nxt) and len(n) == 4):
+        if is_number(prev) or (is_number(nxt) and len(n) == 4):
             return "år"
         if p in YEAR_BEFORE and not (p in COUNT_WORDS and n in AFTER_VERB):
             return "år"

@@ -76,8 +76,9 @@ Order of decisions for each word (see the package docstring for the model):
 Idempotence: ``correct_text`` reruns over its own output until it is a fixed point and merges the
 audit (``rounds``), so correcting the output again changes nothing, whatever the input.  The rules
 are written so that this rarely takes a second round: the damage estimate (a rerun over corrected
-text sees a lower one) gates changes, so a rerun changes less, not differently; the one ranking that uses it (the restoration bonus) is kept
-only where it decides outright, and the restored word is no candidate on a rerun.  Words that read
+text sees a lower one) gates changes, so a rerun changes less, not differently; the one ranking that
+uses it (the restoration bonus) is kept only where it decides outright, and the restored word is no
+candidate on a rerun.  Words that read
 their right-hand neighbours are decided again while those readings change (``_settle``).
 
 Results are cached per (word, mode), so repeated words cost a dict lookup; on top, a bounded LRU
@@ -96,11 +97,11 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Correction
-from . import context, punctuation, rounds
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
+from ..model import Correction
+from . import context, punctuation, rounds
 from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, channel_cost, strip_diacritics
@@ -125,13 +126,13 @@ MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below i
 SPLIT_ROUNDS = 3  # passes of the word-gap search over a line (``correct_text``)
 SETTLE_ROUNDS = 2  # extra passes at most while look-ahead readings change (``_settle``)
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
+FIXED_POINT_ROUNDS = 3  # ``correct_text``: reruns over the output until it is a fixed point
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
 RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
 RW_TABLE_MAX_COST = 1.0
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
-FIXED_POINT_ROUNDS = 3  # ``correct_text``: reruns over the output until it is a fixed point
 UNLISTED_CONFUSION_COST = 0.6  # ... and one a shape confusion or a dropped å/ä/ö this close
 UNLISTED_CONFUSION_MIN_LEN = 6
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
@@ -193,6 +194,7 @@ BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
 PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!]{1,3})([)}\]]))(?=[\s.,;:]|$)")
 PARTY_GLYPH = str.maketrans({"5": "s", "$": "s", "1": "l", "|": "l", "!": "l"})
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")  # a year after a lone letter (``_lone_letter``: "% r 2007")
 BRACKETED_RE = re.compile(r"^[({\[][^\s]{1,3}[)}\]][.,;:]?$")
 STRIPPED_RATIO = 30  # pseudo-count of "intact" words: short texts are not judged lost on a word or two
 
@@ -854,7 +856,8 @@ class Corrector:
         nxt = self._next(words, k, 1)
         if (w.chunk != low or not low.islower() or low in "aeiouyåäöx" or k == 0 or k + 1 >= len(words)
                 or words[k - 1].line != w.line or words[k + 1].line != w.line
-                or not (prev and nxt and len(nxt) > 1 and (len(prev) > 1 and prev.isalpha() or _amount(prev))
+                or not (prev and nxt and len(nxt) > 1 and (len(prev) > 1 and prev.isalpha() or prev == "%"
+                                                            or context.is_number(prev))
                         and (nxt.isalpha() or YEAR_RE.match(nxt)))):
             return None  # (a number or a percentage before it, a year after it: "5,4 % r 2007" is "år")
         table = self.lex.frequent.get(low)
@@ -1084,14 +1087,6 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
-
-
-YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-
-
-def _amount(t: str) -> bool:
-    """A number or a percentage sign (the word before a lone letter that may be "år")."""
-    return t == "%" or t.replace(",", "").replace(".", "").isdigit()
 
 
 def _place_part(low: str) -> str | None:

@@ -22,8 +22,8 @@
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
   "svenska"-style adjectives begin names).  The next word is judged as corrected; at a line's end,
-  the word that opens the next line.  So is a "," or ";"
-  after a list or section number opening its line ("1; Att …", "4, Förslag").
+  the word that opens the next line.  So is a "," or ";" after a list or section number opening its
+  line ("1; Att …", "4, Förslag").
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
@@ -85,9 +85,10 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
 COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
 
-# a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
+# ... and across a line break: a comma ending a line, the capitalised word opening the next
 LINE_END_COMMA_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)\s*$")
 LINE_START_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]+)\b(?![-.])")
+# a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
 LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
 

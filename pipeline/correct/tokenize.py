@@ -55,8 +55,8 @@ SHORT_LINE = 0.6  # a line shorter than this share of the page's text width ends
 WIDE_SHARE = 0.8  # ... the width: this quantile of the line lengths ...
 MIN_WIDTH = 40  # ... when at least this long (a page of short lines has no measure)
 BLOCK_CONTINUES = ("-", ",", "–", "—", "&")  # ... unless the short line visibly continues
-HEADING_LINE_WORDS = 3  # a short line of at most this many words with no closing mark is a heading (``_heading``)
-OPEN_ENDS = frozenset("att och eller i på för som av med till om en ett den det de".split())  # ... nor a last word that continues
+HEADING_LINE_WORDS = 3  # a short line of at most this many words with no closing mark is a heading (``_heading``),
+OPEN_ENDS = frozenset("att och eller i på för som av med till om en ett den det de".split())  # ... unless it ends so
 
 
 def text_width(lines: list[str]) -> int:
