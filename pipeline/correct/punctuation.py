@@ -95,13 +95,17 @@ LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)
 def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:
     """Commas that were full stops: the next word is capitalised and ``common_not_name`` (see the
     module docstring) — after a lower-case word, or after a list number opening its line; also when
-    that word opens the next line ("andelen," / "Förvaltningen vill …")."""
+    that word opens the next line, or the line after a blank one ("andelen," / "Förvaltningen vill …":
+    no paragraph ends with a comma)."""
     out = [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
            for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
     for li in range(len(lines) - 1):
         m = LINE_END_COMMA_RE.search(lines[li])
-        n = LINE_START_WORD_RE.match(lines[li + 1])
-        if m and n and common_not_name(n.group(1)):
+        if not m:
+            continue
+        nxt = lines[li + 1] if lines[li + 1].strip() or li + 2 >= len(lines) else lines[li + 2]  # (a paragraph break)
+        n = LINE_START_WORD_RE.match(nxt)
+        if n and common_not_name(n.group(1)):
             out.append((li, m.start(1), m.end(1), ",", "."))
     return out
 
