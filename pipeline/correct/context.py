@@ -60,6 +60,9 @@ FINITE = {"är", "finns", "kan", "ska", "skall", "måste", "bör", "får", "vill
           "arbetar", "lever", "händer", "råder", "ökar", "minskar", "erbjuds", "ordnas", "pågår", "saknar", "innebär",
           "består", "beror", "kräver", "behöver"}
 FINITE_STRIPPED = {w.translate(str.maketrans("åäö", "aao")) for w in FINITE}
+# comparatives that "än" completes ("hellre … än", "fler än"); not "äldre" ("många äldre": the elderly)
+COMPARATIVES = {"hellre", "bättre", "sämre", "mer", "mera", "mindre", "fler", "färre", "större", "högre", "lägre",
+                "längre", "kortare", "snarare", "tidigare", "senare"}
 SUBJECT_PRONOUNS = {"vi", "man", "han", "hon", "hen", "jag", "ni", "du", "de", "dom"}
 PAIRS = {"är": "ar", "år": "ar", "för": "fa", "får": "fa", "bär": "bor", "bör": "bor"}
 

@@ -126,6 +126,7 @@ MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below i
 SPLIT_ROUNDS = 3  # passes of the word-gap search over a line (``correct_text``)
 SETTLE_ROUNDS = 2  # extra passes at most while look-ahead readings change (``_settle``)
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
+COMPARATIVE_REACH = 6  # ``_lone_letter``: words back to a comparative that a lone "n" ("än") completes
 FIXED_POINT_ROUNDS = 3  # ``correct_text``: reruns over the output until it is a fixed point
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
@@ -860,6 +861,9 @@ class Corrector:
                                                             or context.is_number(prev))
                         and (nxt.isalpha() or YEAR_RE.match(nxt)))):
             return None  # (a number or a percentage before it, a year after it: "5,4 % r 2007" is "år")
+        if low == "n" and any(t.lower() in context.COMPARATIVES for t in self._current[max(0, k - COMPARATIVE_REACH):k]):
+            self._ctx_used = True  # "hellre tar bilen n väntar": "än" after a comparative, its ä dropped
+            return "än", "context", 0.6, "n→än", True
         table = self.lex.frequent.get(low)
         if not table or len(table[0]) != 2 or low not in table[0] or not set(table[0]) - {low} <= set("åäö"):
             return None
