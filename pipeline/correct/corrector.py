@@ -151,6 +151,7 @@ LOSS_RESTORE_COST = 0.3  # ... and a pure å/ä/ö reading of a non-word gains t
 STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real word's stripped reading is decided ...
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
+NO_ABBREVIATION_MIN_LEN = 7  # a rarer valid word this long is no truncated abbreviation (``_no_abbreviation``)
 SECOND_MAX_COST = 2.4  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ... (dev: 2.2 -> 2.4 two words better, nothing broken)
 SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ...
 SECOND_MARGIN = 1.0  # ... and leads the runner-up by this much (log10); otherwise it is a suggestion
@@ -433,7 +434,7 @@ class Corrector:
         if margin is not None:
             # Marks judged by the words around them — as corrected, which is what a rerun sees ("0k. a"
             # reads "ok. a"): full stops and colons that end no sentence, commas that did.
-            marks = (punctuation.stray_full_stops(out_lines, self._split_known, self.lex.abbreviations)
+            marks = (punctuation.stray_full_stops(out_lines, self._no_abbreviation, self.lex.abbreviations)
                      + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
                      + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines))
@@ -459,6 +460,12 @@ class Corrector:
             return True  # é read for a plain o ("sém": som), not only for ö
         alts = self.lex.stripped.get(o)
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
+
+    def _no_abbreviation(self, t: str) -> bool:
+        """A word a full stop after which is no abbreviation's: an everyday word, or a longer valid one
+        that more than the web list vouches for ("inventerat", "passager"; abbreviations unknown to our
+        list are short truncations: "ordf", "sekr", "forts")."""
+        return self._split_known(t) or (len(t) >= NO_ABBREVIATION_MIN_LEN and self._attested(t))
 
     def _attested(self, t: str) -> bool:
         """A valid word that more than the web frequency list vouches for (``Lexicon.unattested``)."""

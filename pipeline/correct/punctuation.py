@@ -3,8 +3,9 @@
 * A full stop after a word, before a lower-case word ("kommunen. och"), is a
   speck: a sentence ends before a capital.  Only in a damaged document (an
   undamaged one may abbreviate words that no list knows: "ordf. och"), only
-  after an everyday word that is no listed abbreviation ("bl.a.", "resp."),
-  never inside an abbreviation with inner dots.  At a line end the next
+  after an everyday word or a longer valid one (abbreviations are short
+  truncations) that is no listed abbreviation ("bl.a.", "resp."), never
+  inside an abbreviation with inner dots.  At a line end the next
   non-blank line must begin in lower case.
 * "ki." before a time or number is "kl." (klockan): the l read as i.
 * A colon after a lower-case word before a capitalised word, in a damaged
