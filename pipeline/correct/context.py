@@ -88,6 +88,12 @@ TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count 
 RANGE_RE = re.compile(r"^\d+[-–]\d+$")  # "7-20 år"
 
 
+def may_be_finite(w: str) -> bool:
+    """A listed finite verb, or a word with a present or past tense ending ("-ar", "-er", "-or", "-de",
+    "-te"): without part-of-speech tags, the cautious reading (plural nouns end so too)."""
+    return w in FINITE or w in FINITE_STRIPPED or w.endswith(("ar", "er", "ir", "or", "ur", "yr", "de", "te", "dde"))
+
+
 def is_number(w: str | None) -> bool:
     """A count ("12", "5,4", "7-20"), not a time of day."""
     if not w or TIME_RE.match(w):

@@ -25,6 +25,11 @@
   "svenska"-style adjectives begin names).  The next word is judged as corrected; at a line's end,
   the word that opens the next line.  So is a "," or ";" after a list or section number opening its
   line ("1; Att …", "4, Förslag").
+* A comma after a word that cannot end a clause before a content word, in a damaged document, is a
+  speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary
+  or "inte" is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
+  with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
+  finite verb: both keep their comma.  Not after "i", stranded most often.
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
@@ -59,6 +64,15 @@ LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslå
 NO_COLON_AFTER = frozenset("i av för med på till om från hos inom bland mellan under över åt vid mot genom utan "
                            "efter före sedan trots kring en ett den det de dem denna detta dessa att som och eller".split())
 NO_COLON_AFTER |= {strip_diacritics(w) for w in NO_COLON_AFTER}  # as OCR without å/ä/ö reads them
+# words that govern what follows them: a comma after one, before a content word, is a speck
+NO_COMMA_AFTER = (NO_COLON_AFTER - {"i", "den", "det", "de", "dem", "denna", "detta", "dessa", "som"}) | frozenset(
+    "samt har hade ska skall kan inte".split())
+NO_COMMA_AFTER |= {strip_diacritics(w) for w in NO_COMMA_AFTER}
+# words that may open a parenthesis or an apposition after such a comma ("att, i samverkan med", "och, enligt")
+PARENTHESIS_OPENERS = NO_COLON_AFTER | frozenset(
+    "när då om men dock alltså däremot därför exempelvis främst särskilt liksom också även bland inte redan "
+    "bl.a. t.ex. s.k. dvs. ca".split())
+STRAY_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,})(,)(?=\s+([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$))")
 ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
 BANG_MIN_COUNT = 1000  # the word with an l is an everyday word ...
 BANG_RATIO = 100  # ... this many times more frequent than the word without it (or the sentence goes on)
@@ -168,6 +182,18 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
             elif (w[:1].isupper() and w[1:].islower() and nxt[:1].isupper() and nxt[1:].isalpha() and nxt[1:].islower()
                   and is_name(w.lower()) and is_name(nxt.lower())):
                 out.append((li, m.start(2), m.end(2), ":", ""))
+    return out
+
+
+def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
+    """Commas between a word that governs what follows and a content word (see the module docstring).
+    ``finite``: the word is (or may be) a finite verb — the clause before the comma ended."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in STRAY_COMMA_RE.finditer(ln):
+            w, nxt = m.group(1), m.group(3)
+            if w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2 and not finite(nxt):
+                out.append((li, m.start(2), m.end(2), ",", ""))
     return out
 
 
