@@ -67,6 +67,7 @@ COMPOUND_MAX_COST = 1.0  # only the cheapest variants are segmented: no need to 
 FUZZY_MIN_LEN = 10  # stage 3 (each compound part corrected on its own) for long words only
 PART_SUBS = 2
 PART_MAX_COST = 1.0
+LINK_MAX_COST = 0.8  # a compound's linking "s" misread ("arrangemangxbidrag"): a confusion this cheap
 PART_PENALTY = 0.2  # a third part must earn its place
 FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
@@ -460,10 +461,11 @@ class CandidateGenerator:
             for w in self._lookup(v):
                 if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
                     out[w] = vs[v]
-        if head and key.endswith("s") and len(key) > 4:  # linking -s-: "<part>s"
+        link = 0.0 if key.endswith("s") else channel_cost(key[-1], "s")  # a linking -s- read as "x", "5", "$"
+        if head and link <= LINK_MAX_COST and len(key) > 4:  # linking -s-: "<part>s"
             for w, c in self._part_options(key[:-1], False):
                 if w + "s" not in out and self.cpd.head_ok(w + "s"):
-                    out[w + "s"] = c
+                    out[w + "s"] = c + link
         return tuple(sorted(out.items(), key=lambda x: (x[1], -self.lex.words.get(x[0], 0)))[:3])
 
     def _fuzzy_split(self, key: str, parts_left: int) -> tuple[str, float] | None:
