@@ -68,6 +68,11 @@ FUZZY_MIN_LEN = 10  # stage 3 (each compound part corrected on its own) for long
 PART_SUBS = 2
 PART_MAX_COST = 1.0
 LINK_MAX_COST = 0.8  # a compound's linking "s" misread ("arrangemangxbidrag"): a confusion this cheap
+PART_EDIT_MIN_LEN = 5  # a part this long with no confusion reading may take one free edit ...
+PART_EDIT_COST = 1.0  # ... at this cost, to a word at least this common:
+PART_EDIT_MIN_COUNT = 1000
+FUZZY_EDIT_MAX_COST = 1.3  # the edit and at most one cheap confusion besides ("feri" + "epraktik" is no "fem" + "praktik")
+PART_INSERT = "abcdefghijklmnopqrstuvwxyz"  # (å/ä/ö come back through the lookup's stripped keys)
 PART_PENALTY = 0.2  # a third part must earn its place
 FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
@@ -446,8 +451,9 @@ class CandidateGenerator:
                     found[w] = Candidate(w, cost, self.count(w), "fuzzy", _rule(s, w))
         return tuple(sorted(found.values(), key=lambda c: -c.score))
 
-    def _part_options(self, key: str, head: bool) -> tuple[tuple[str, float], ...]:
-        """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first."""
+    def _part_options(self, key: str, head: bool, edit: bool = False) -> tuple[tuple[str, float], ...]:
+        """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first; with ``edit``, a
+        part with none may take one free edit."""
         out: dict[str, float] = {}
         if head and key in self.lex.stems:
             out[key] = 0.0
@@ -461,15 +467,37 @@ class CandidateGenerator:
             for w in self._lookup(v):
                 if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
                     out[w] = vs[v]
+        if edit and not out and len(key) >= PART_EDIT_MIN_LEN and key.isalpha():
+            # no confusion reading: one letter dropped or one too many ("frtids" + "kontoret", "ute" +
+            # "gymmiet"), the stage-2 free edit at the level of a part.  An edit keeps ``key[:i]``, which
+            # must be able to begin a key; never a part's last letter deleted (a tail's ending: "-ens" is no "-en"),
+            # nor any "s": a linking one, "Storbäcksby" is no "Storbäck" + "by").
+            f = self.lex.prefix_filter
+            n = len(key)
+            p = min(n, f.prefix_len(key)) if f is not None else n
+            edits = {key[:i] + key[i + 1:] for i in range(min(p + 1, n - 1)) if key[i] != "s"}
+            edits |= {key[:i] + ch + key[i:] for i in range(p + 1) for ch in PART_INSERT}
+            st, words = self.lex.stripped, self.lex.words
+            for e in edits:
+                if e not in st and words.get(e, 0) < MIN_CANDIDATE_COUNT:
+                    continue  # (most edits: two dict lookups, not the memoised call)
+                for w in self._lookup(e):
+                    if words.get(w, 0) < PART_EDIT_MIN_COUNT:
+                        continue  # a guess this dear must land on an everyday word ("ferie" is no "fergie")
+                    if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
+                        c = channel_cost(e, w, True)
+                        if c < math.inf:
+                            out[w] = PART_EDIT_COST + c
         link = 0.0 if key.endswith("s") else channel_cost(key[-1], "s")  # a linking -s- read as "x", "5", "$"
         if head and link <= LINK_MAX_COST and len(key) > 4:  # linking -s-: "<part>s"
-            for w, c in self._part_options(key[:-1], False):
+            for w, c in self._part_options(key[:-1], False, edit):
                 if w + "s" not in out and self.cpd.head_ok(w + "s"):
                     out[w + "s"] = c + link
         return tuple(sorted(out.items(), key=lambda x: (x[1], -self.lex.words.get(x[0], 0)))[:3])
 
-    def _fuzzy_split(self, key: str, parts_left: int) -> tuple[str, float] | None:
-        """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions."""
+    def _fuzzy_split(self, key: str, parts_left: int, edit: bool = False) -> tuple[str, float] | None:
+        """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions (with
+        ``edit``, or one free edit: ``_part_options``)."""
         best: tuple[str, float] | None = None
         n = len(key)
         longest = key[: n - 3]
@@ -481,23 +509,28 @@ class CandidateGenerator:
             for j in range(3, n - 2):
                 self._part_variants.setdefault(longest[:j], outs[j])
         for k in range(n - 3, 2, -1):
-            heads = self._parts(key[:k], True)
+            heads = self._parts(key[:k], True, edit)
             if not heads:
                 continue
             h, hc = heads[0]
             if best is not None and hc >= best[1]:
                 continue
-            tails = self._parts(key[k:], False)
+            tails = self._parts(key[k:], False, edit)
             if tails and (best is None or hc + tails[0][1] < best[1]):
                 best = (h + tails[0][0], hc + tails[0][1])
             if parts_left > 2 and n - k >= 6:
-                rest = self._fuzzy_split(key[k:], parts_left - 1)
+                rest = self._fuzzy_split(key[k:], parts_left - 1, edit)
                 if rest and (best is None or hc + rest[1] + PART_PENALTY < best[1]):
                     best = (h + rest[0], hc + rest[1] + PART_PENALTY)
         return best
 
     def _fuzzy_impl(self, key: str) -> tuple[str, float] | None:
         r = self._fuzzy_split(key, 3)
+        if not r or r[1] > FUZZY_MAX_COST:
+            # no reading by confusions alone: two parts, one of them with a letter dropped or added
+            # (the dear search, only now)
+            r = self._fuzzy_split(key, 2, True)
+            return r if r and r[1] <= FUZZY_EDIT_MAX_COST else None
         return r if r and r[1] <= FUZZY_MAX_COST else None
 
 
