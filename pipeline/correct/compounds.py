@@ -78,7 +78,9 @@ class Compounds:
         c = self.lex.words.get(part, 0)
         if self._stripped_form(part, c):
             return False
-        return self._common(part, TAIL_MIN_COUNT) or (len(part) >= 6 and c >= 30) or (len(part) > MIN_PART + 1 and c == HUNSPELL_ONLY)
+        return (self._common(part, TAIL_MIN_COUNT) or (len(part) >= 6 and c >= 30) or (len(part) > MIN_PART + 1 and c == HUNSPELL_ONLY)
+                or (c > 0 and len(part) >= 6 and part[-1] == "s" and self._common(part[:-1], TAIL_MIN_COUNT)))
+        # (the last: a listed genitive of a common tail, "anläggningarnas", however rare on the web)
 
     def split(self, word: str) -> list[str] | None:
         """Parts of a valid compound, or None."""
