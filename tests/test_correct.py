@@ -561,6 +561,15 @@ def test_short_page_judged_by_its_file(tmp_path: Path, corrector: Corrector) -> 
     assert "Forvaltningen" not in pages[0]["text"] and "Förvaltningen" in pages[0]["text"]
 
 
+@pytest.mark.parametrize("case", _cases("context.tsv"))
+def test_context_choice_of_ambiguous_words(case: str) -> None:
+    """Words valid both with and without å/ä/ö, read by general Swedish grammar from their neighbours."""
+    from pipeline.correct import context
+
+    word, prev, nxt, nxt2, expected = (None if x == "-" else x for x in case.split("\t"))
+    assert context.choose(word, prev, nxt, nxt2) == expected
+
+
 @pytest.mark.parametrize("choice, prev, nxt, nxt2, expected", [
     ("bär", "kommunen", "förbereda", "sig", "bör"),  # before an infinitive: the modal
     ("bär", "barnen", "med", "sig", "bär"),  # before a particle: the verb stands

@@ -8,17 +8,29 @@ words (not from any one document):
 * år: after a number (not a time of day: "14.00 är") or a determiner/quantifier
   (ett, varje, per, detta, samma, förra, nästa, i, om, under) or a preposition
   ("är" never follows one), or before a year ("år 2010"); but "är" after a
-  count word before an adverb that follows verbs ("många är inte").
+  count word or a number before an adverb that follows verbs ("många är
+  inte") or an inverted subject in lower case ("Sedan 2018 är det"), and after
+  a year before a definite subject ("2009 är kommunerna").
 * bör: before an infinitive (a verb in -a/-as, a passive "anses", "tas") or
-  before a subject or an adverb + infinitive ("bör dock inte", "bör också
-  prövas"); bor: before a place preposition (i, på, hos, kvar …).
+  before a subject (a pronoun, a definite noun) or an adverb + infinitive ("bör
+  dock inte", "bör också prövas", "bör motionen anses"); bor: before a place
+  preposition (i, på, hos, kvar …).
+* stöd (read as "stod", stood): after a determiner, a preposition, a verb that gives or gets it, or
+  a neuter adjective ("ekonomiskt stöd"); never after its subject ("som stod").
+* ändå (read as "anda"): unless a place or time follows ("ända till", "ända sedan": "ända") or a
+  determiner comes before ("i samma anda").
+* når (read as "nar"): after "inte" and like adverbs of its clause, or before a goal ("når upp",
+  "når målen"); otherwise the frequency reading "när".
+* låg (read as "lag"): after a copula or a degree word ("är låg", "relativt låg").
+* ingå (read as "inga"): after an infinitive marker or modal, before "i"/"som" ("att ingå i").
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
 * två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
   verb is ("tv grindar"; the set stands before those: "tv och radio").
 * här (read as "har"): before a finite verb ("här finns", "här kan"), where
-  the auxiliary "har" cannot stand.
+  the auxiliary "har" cannot stand, and between "den"/"det" and a definite
+  noun of that gender ("den här boken", "det här året"): "har" takes a supine.
 
 ``reading`` applies the same cues to a *misread* short word whose best
 reading is one of a pair (any OCR form whose candidates are "är"/"år" or
@@ -45,10 +57,30 @@ PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
 # adverbs that follow a finite verb ("är inte", "bör dock"), never the noun "år" after a count word
 AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan", "ofta", "alltid", "aldrig", "nog", "självklart",
-              "givetvis", "ändå", "fortfarande", "snarast", "heller"}
+              "givetvis", "ändå", "fortfarande", "snarast", "heller", "endast", "därmed", "således"}
+# subjects that follow a finite verb in a main clause opened by something else ("Sedan 2018 är det …",
+# "2009 är kommunerna …"): never the noun "år" before them
+INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni", "hen"}
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
-AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga"}
+# "stöd" (read as "stod", stood): the noun after a determiner, a preposition, a verb that gives or gets
+# it, or an adjective's neuter ("ekonomiskt stöd"); "stod" after its subject ("som stod", "det stod")
+STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "eller", "samt", "ge", "ger", "ges", "gett", "få",
+                   "får", "fått", "fick", "sitt", "mitt", "vårt", "ert", "deras", "hans", "hennes", "visst", "något",
+                   "inget", "mer", "mindre", "mycket", "extra", "bra", "ytterligare", "behöver", "behov", "söka", "söker",
+                   "ansöka", "erbjuda", "erbjuder", "erbjuds", "samma", "detta", "vilket", "annat", "nytt", "eget"}
+# "ända" (all the way) stands before where it reaches; "anda" (spirit) after a determiner; else "ändå"
+ANDA_BEFORE = {"till", "tills", "sedan", "fram", "från", "upp", "in", "ut", "bort", "hit", "dit", "ner", "ned", "mot",
+               "tillbaka", "hem", "in"}
+ANDA_AFTER = {"samma", "den", "denna", "god", "i", "vilken", "gemensam", "positiv", "ny", "en"}
+# "når" (reaches) after an adverb of its clause ("som inte når") or before a goal ("når upp"); not the
+# adverbs that open a "när" clause as often ("även när", "redan när", "alltid när")
+NAR_VERB_AFTER = {"inte", "aldrig", "knappt", "fortfarande", "sällan"}
+NAR_VERB_BEFORE = {"upp", "fram", "ut", "ända", "målet", "målen", "kravet", "kraven"}
+# "låg" (low) after a copula or a degree word, or between "en"/"med" and the noun it describes
+LAG_ADJ_AFTER = {"är", "var", "blir", "bli", "vara", "varit", "blivit", "mycket", "så", "för", "alltför", "relativt",
+                 "ganska", "väldigt", "fortsatt", "jämförelsevis", "förhållandevis", "förblir", "låg"}
 BARE_ONLY = {"tv"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
@@ -86,6 +118,7 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
 
 TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count of years
 RANGE_RE = re.compile(r"^\d+[-–]\d+$")  # "7-20 år"
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")  # a year, not a count
 
 
 def may_be_finite(w: str) -> bool:
@@ -105,16 +138,27 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     """Reading of an ambiguous lower-case ``word`` given lower-case neighbours, or None (no opinion)."""
     p, n = (prev or "").lower(), (nxt or "").lower()
     if word == "ar":
-        if is_number(prev) or (is_number(nxt) and len(n) == 4):
+        if is_number(nxt) and len(n) == 4:
             return "år"
-        if p in YEAR_BEFORE and not (p in COUNT_WORDS and n in AFTER_VERB):
+        if is_number(prev) or p in YEAR_BEFORE:
+            # "5 år", "många år" — but a finite verb before an adverb or its inverted subject ("många är
+            # inte", "Sedan 2018 är det", "klockan sju är det"); after a year (no count: "år 2010" comes
+            # first) also before a definite subject ("2009 är kommunerna")
+            goes_on = (nxt or "")[:1].islower()  # (a capital after it opens the next sentence: "många år. Det")
+            if (is_number(prev) or p in COUNT_WORDS) and (n in AFTER_VERB or goes_on and n in INVERTED_SUBJECTS):
+                return "är"
+            if YEAR_RE.match(p) and goes_on and _definite(n):
+                return "är"
             return "år"
         return "är"
     if word == "bor":
         if n in PLACE_PREP:
             return "bor"
-        if _infinitive(n) or (n in SUBJECTS or n in AFTER_VERB) and _infinitive((nxt2 or "").lower()):
+        n2 = (nxt2 or "").lower()
+        if _infinitive(n) or (n in SUBJECTS or n in AFTER_VERB or _definite(n) and (nxt or "")[:1].islower()) and _infinitive(n2):
             return "bör"
+        if n in AFTER_VERB and n2 in AFTER_VERB:
+            return "bör"  # "bör dock inte …" (its infinitive further on)
         return None
     if word in ("sitt", "satt"):
         return "sätt" if p in SATT_BEFORE else None
@@ -123,7 +167,28 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "sa":
         return "sa" if p in PRONOUNS and p != "som" else "så"
     if word == "har":
-        return "här" if n in FINITE or n in FINITE_STRIPPED else None
+        if n in FINITE or n in FINITE_STRIPPED:
+            return "här"
+        # "den här boken", "det här året": the auxiliary takes a supine (-t), never a definite noun of the
+        # pronoun's gender
+        if (len(n) >= 4 and (nxt or "")[:1].islower() and n.isalpha()
+                and (p == "den" and n.endswith("en") or p == "det" and n.endswith("et"))):
+            return "här"
+        return None
+    if word == "stod":
+        return "stöd" if p in STOD_NOUN_AFTER or (len(p) >= 6 and p.endswith(("skt", "ligt", "alt", "ellt", "ivt"))) else None
+    if word == "anda":
+        sn = _strip(n)
+        if sn in {_strip(x) for x in ANDA_BEFORE}:
+            return "ända"
+        return "anda" if p in ANDA_AFTER else "ändå"
+    if word == "nar":
+        return "når" if p in NAR_VERB_AFTER or _strip(n) in {_strip(x) for x in NAR_VERB_BEFORE} else None
+    if word == "lag":
+        return "låg" if p in LAG_ADJ_AFTER else None
+    if word == "inga":
+        # "ingå i", "ingå som": the verb's own prepositions after an infinitive marker or a modal
+        return "ingå" if n in {"i", "som"} and p in {"att", "ska", "skall", "kan", "bör", "kommer", "får", "måste"} else None
     if word == "tv":
         # "två" with its å dropped: a count before a noun ("tv grindar"); the set stands before a
         # conjunction, preposition or verb ("tv och radio") and is hyphened in compounds ("tv-kanal")
@@ -131,6 +196,18 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     return None
 
 
+def _strip(w: str) -> str:
+    return w.translate(_STRIP)
+
+
+_STRIP = str.maketrans("åäö", "aao")
+
+
+def _definite(w: str) -> bool:
+    """A definite noun, a clause's subject ("motionen", "arbetet", "kommunerna"), by its ending."""
+    return len(w) >= 5 and w.isalpha() and w.endswith(("en", "et", "na"))
+
+
 def _infinitive(w: str) -> bool:
     # "-a", a passive "-as", or a short verb's passive in "-s" after a vowel ("anses", "ges", "tas", "nås")
-    return len(w) >= 3 and w.isalpha() and (w.endswith("a") or w.endswith("as") or w.endswith("es") or w.endswith("ås")) and w not in {"alla", "andra", "denna", "dessa", "sina", "våra", "vara"} or w in {"ha", "gå", "få", "se", "bli", "stå", "vara", "göra"}
+    return len(w) >= 3 and w.isalpha() and (w.endswith("a") or w.endswith("as") or w.endswith("es") or w.endswith("ås")) and w not in {"alla", "andra", "denna", "dessa", "sina", "våra", "vara"} or w in {"ha", "gå", "få", "se", "bli", "stå", "vara", "göra", "ta", "ge", "dra", "nå", "slå", "ske", "äga", "tas", "ges"}

@@ -196,7 +196,6 @@ BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
 PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!]{1,3})([)}\]]))(?=[\s.,;:]|$)")
 PARTY_GLYPH = str.maketrans({"5": "s", "$": "s", "1": "l", "|": "l", "!": "l"})
-YEAR_RE = re.compile(r"^(?:19|20)\d\d$")  # a year after a lone letter (``_lone_letter``: "% r 2007")
 BRACKETED_RE = re.compile(r"^[({\[][^\s]{1,3}[)}\]][.,;:]?$")
 STRIPPED_RATIO = 30  # pseudo-count of "intact" words: short texts are not judged lost on a word or two
 
@@ -867,7 +866,7 @@ class Corrector:
                 or words[k - 1].line != w.line or words[k + 1].line != w.line
                 or not (prev and nxt and len(nxt) > 1 and (len(prev) > 1 and prev.isalpha() or prev == "%"
                                                             or context.is_number(prev))
-                        and (nxt.isalpha() or YEAR_RE.match(nxt)))):
+                        and (nxt.isalpha() or context.YEAR_RE.match(nxt)))):
             return None  # (a number or a percentage before it, a year after it: "5,4 % r 2007" is "år")
         if low == "n" and any(t.lower() in context.COMPARATIVES for t in self._current[max(0, k - COMPARATIVE_REACH):k]):
             self._ctx_used = True  # "hellre tar bilen n väntar": "än" after a comparative, its ä dropped
