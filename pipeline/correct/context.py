@@ -22,6 +22,7 @@ words (not from any one document):
 * når (read as "nar"): after "inte" and like adverbs of its clause, or before a goal ("når upp",
   "når målen"); otherwise the frequency reading "när".
 * låg (read as "lag"): after a copula or a degree word ("är låg", "relativt låg").
+* vänlig (read as "vanlig") before "hälsning": the closing formula of a letter.
 * ingå (read as "inga"): after an infinitive marker or modal, before "i"/"som" ("att ingå i").
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
@@ -63,7 +64,7 @@ AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan",
 INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni", "hen"}
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
-AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga"}
 # "stöd" (read as "stod", stood): the noun after a determiner, a preposition, a verb that gives or gets
 # it, or an adjective's neuter ("ekonomiskt stöd"); "stod" after its subject ("som stod", "det stod")
 STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "eller", "samt", "ge", "ger", "ges", "gett", "få",
@@ -186,6 +187,9 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return "når" if p in NAR_VERB_AFTER or _strip(n) in {_strip(x) for x in NAR_VERB_BEFORE} else None
     if word == "lag":
         return "låg" if p in LAG_ADJ_AFTER else None
+    if word in ("vanlig", "vanliga"):
+        # the letter's closing formula, "Med vänlig hälsning" / "Med vänliga hälsningar"
+        return ("vänlig" + word[6:]) if _strip(n).startswith("halsning") else None
     if word == "inga":
         # "ingå i", "ingå som": the verb's own prepositions after an infinitive marker or a modal
         return "ingå" if n in {"i", "som"} and p in {"att", "ska", "skall", "kan", "bör", "kommer", "får", "måste"} else None

@@ -700,6 +700,11 @@ class Corrector:
                 and self.gen.count(best.word) < DAMAGED_COMMON_COUNT and not self._common_tail(best.word)):
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
+        if second is not None and strip_diacritics(best.word) in context.AMBIGUOUS:
+            # the readings of one ambiguous spelling ("vanlig"/"vänlig") are the context rules' call
+            # (below): the lead that counts is over the next other word
+            key = strip_diacritics(best.word)
+            second = next((c for c in cands[1:] if strip_diacritics(c.word) != key), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= self._min_lead(text, margin)
         if best.method == "fuzzy" or (best.method == "edit" and len(low) >= SECOND_MIN_LEN and not confident):
@@ -716,6 +721,15 @@ class Corrector:
                 best.cost <= 1.0 and lead >= SHORT_LEAD and best.count >= SHORT_LEAD_COUNT):
             confident = False  # short words: too many neighbours (unless a very common word far ahead: "s6m")
         choice = best.word
+        key = strip_diacritics(choice)
+        ambiguous = key in context.AMBIGUOUS and confident
+        if ambiguous:
+            # read by its neighbours first: the rerun check below judges the word the context chose (a
+            # rerun reads "vanlig" before "hälsning" as "vänlig" again, so "vantig" must go there at once)
+            self._ctx_used = True
+            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
+            if ctx and not ("é" in low and ctx == key and choice != key):
+                choice = ctx  # (an "é" is the OCR's own witness of an å/ä/ö: "bér" is no "bor")
         if confident and margin is not None and self._rereads(words, k, choice, margin, name_mode):
             confident = False  # a rare real word that a rerun would read again ("e1e" → "ele" → "de"): a guess
         if (confident and margin is not None and choice in self.lex.unattested and choice.isalpha()
@@ -733,13 +747,7 @@ class Corrector:
                 finally:
                     self._rereading = False
                 confident = again is None or not again[4] or again[0] == choice
-        key = strip_diacritics(choice)
-        if key in context.AMBIGUOUS and confident:
-            self._ctx_used = True
-            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
-            if ctx and not ("é" in low and ctx == key and choice != key):
-                choice = ctx  # (an "é" is the OCR's own witness of an å/ä/ö: "bér" is no "bor")
-        elif confident and choice in context.PAIRS and len(low) <= 3:
+        if not ambiguous and confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
             choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
         cased = self._cased(text, choice, w, sentence_start)
