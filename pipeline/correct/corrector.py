@@ -700,9 +700,11 @@ class Corrector:
                 and self.gen.count(best.word) < DAMAGED_COMMON_COUNT and not self._common_tail(best.word)):
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
-        if second is not None and strip_diacritics(best.word) in context.AMBIGUOUS:
-            # the readings of one ambiguous spelling ("vanlig"/"vänlig") are the context rules' call
-            # (below): the lead that counts is over the next other word
+        twins = (second is not None and strip_diacritics(best.word) in context.AMBIGUOUS
+                 and strip_diacritics(second.word) == strip_diacritics(best.word))
+        if twins:
+            # the two best are the readings of one ambiguous spelling ("vanlig"/"vänlig"): the context
+            # rules' call (below); the lead that counts is over the next other word
             key = strip_diacritics(best.word)
             second = next((c for c in cands[1:] if strip_diacritics(c.word) != key), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
@@ -723,7 +725,7 @@ class Corrector:
         choice = best.word
         key = strip_diacritics(choice)
         ambiguous = key in context.AMBIGUOUS and confident
-        if ambiguous:
+        if ambiguous and twins:
             # read by its neighbours first: the rerun check below judges the word the context chose (a
             # rerun reads "vanlig" before "hälsning" as "vänlig" again, so "vantig" must go there at once)
             self._ctx_used = True
@@ -747,7 +749,14 @@ class Corrector:
                 finally:
                     self._rereading = False
                 confident = again is None or not again[4] or again[0] == choice
-        if not ambiguous and confident and choice in context.PAIRS and len(low) <= 3:
+        if ambiguous and twins:
+            pass  # (read above)
+        elif key in context.AMBIGUOUS and confident:
+            self._ctx_used = True
+            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
+            if ctx and not ("é" in low and ctx == key and choice != key):
+                choice = ctx
+        elif confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
             choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
         cased = self._cased(text, choice, w, sentence_start)
