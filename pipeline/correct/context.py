@@ -23,6 +23,8 @@ words (not from any one document):
   "når målen"); otherwise the frequency reading "när".
 * låg (read as "lag"): after a copula or a degree word ("är låg", "relativt låg").
 * vänlig (read as "vanlig") before "hälsning": the closing formula of a letter.
+* länet (read as "lanet") after "i", "hela", "inom" …; vägar (read as "vagar") unless after its subject
+  or "inte" ("vi vågar"); åt (read as "at") after "uppdra" (the council's "uppdra åt X att …").
 * ingå (read as "inga"): after an infinitive marker or modal, before "i"/"som" ("att ingå i").
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
@@ -64,7 +66,12 @@ AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan",
 INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni", "hen"}
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
-AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga"}
+AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
+             "lanet", "vagar", "at"}
+# "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
+LANET_AFTER = {"i", "hela", "inom", "utanför", "runt", "över"}
+# "uppdra åt …" (commission someone): the council's standard formula
+UPPDRA = {"uppdra", "uppdrar", "uppdras", "uppdrog", "uppdrogs", "uppdragit", "uppdraget"}
 # "stöd" (read as "stod", stood): the noun after a determiner, a preposition, a verb that gives or gets
 # it, or an adjective's neuter ("ekonomiskt stöd"); "stod" after its subject ("som stod", "det stod")
 STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "eller", "samt", "ge", "ger", "ges", "gett", "få",
@@ -190,6 +197,13 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word in ("vanlig", "vanliga"):
         # the letter's closing formula, "Med vänlig hälsning" / "Med vänliga hälsningar"
         return ("vänlig" + word[6:]) if _strip(n).startswith("halsning") else None
+    if word == "lanet":
+        return "länet" if p in LANET_AFTER else None
+    if word == "vagar":
+        # "vågar" (dares) after its subject or "inte"; the roads ("gång- och cykelvägar") otherwise
+        return "vågar" if p in SUBJECT_PRONOUNS or p in {"inte", "som", "man"} else "vägar"
+    if word == "at":
+        return "åt" if p in UPPDRA else None
     if word == "inga":
         # "ingå i", "ingå som": the verb's own prepositions after an infinitive marker or a modal
         return "ingå" if n in {"i", "som"} and p in {"att", "ska", "skall", "kan", "bör", "kommer", "får", "måste"} else None
