@@ -25,6 +25,9 @@ words (not from any one document):
 * vänlig (read as "vanlig") before "hälsning": the closing formula of a letter.
 * länet (read as "lanet") after "i", "hela", "inom" …; vägar (read as "vagar") unless after its subject
   or "inte" ("vi vågar"); åt (read as "at") after "uppdra" (the council's "uppdra åt X att …").
+* hinder, bada, oron, kant stay in their own phrases ("ett hinder för", "att bada i", "oron för",
+  "längs en kant"), where frequency alone would read "händer", "båda", "öron", "känt"; "kant" after a
+  copula is "känt".
 * ingå (read as "inga"): after an infinitive marker or modal, before "i"/"som" ("att ingå i").
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
@@ -67,7 +70,19 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
-             "lanet", "vagar", "at"}
+             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant"}
+# valid words whose å/ä/ö reading is far more frequent on the web but not in their own phrases:
+# "ett hinder för", "att bada i", "oron för", "längs en kant" keep their spelling
+KEEP_AFTER = {
+    "hinder": {"ett", "något", "inget", "inga", "några", "flera", "många", "fler", "stort", "större", "praktiskt",
+               "utgör", "utgöra", "utgjort", "utgjorde", "undanröja", "undanröjer", "ekonomiskt", "formellt"},
+    "bada": {"att", "kan", "ska", "vill", "får", "kunna", "gå", "åka", "får", "och", "kunde", "skulle"},
+    "oron": {"att", "för", "över", "bland", "kring", "hos"},  # (after: "oron för …"; before: below)
+    "kant": {"en", "vid", "längs", "på", "mot", "utan", "varje", "ytter", "övre", "nedre", "skarp"},
+}
+KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"}}
+# ... and where the other reading is the grammatical one: "det är känt att"
+KANT_KNOWN_AFTER = {"är", "var", "blir", "blivit", "varit", "allmänt", "redan", "väl", "mer", "mindre", "inte"}
 # "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
 LANET_AFTER = {"i", "hela", "inom", "utanför", "runt", "över"}
 # "uppdra åt …" (commission someone): the council's standard formula
@@ -197,6 +212,10 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word in ("vanlig", "vanliga"):
         # the letter's closing formula, "Med vänlig hälsning" / "Med vänliga hälsningar"
         return ("vänlig" + word[6:]) if _strip(n).startswith("halsning") else None
+    if word in KEEP_AFTER:
+        if word == "kant" and p in KANT_KNOWN_AFTER:
+            return "känt"
+        return word if p in KEEP_AFTER[word] or n in KEEP_BEFORE.get(word, ()) else None
     if word == "lanet":
         return "länet" if p in LANET_AFTER else None
     if word == "vagar":
