@@ -895,6 +895,10 @@ class Corrector:
         if low == "n" and any(t.lower() in context.COMPARATIVES for t in self._current[max(0, k - COMPARATIVE_REACH):k]):
             self._ctx_used = True  # "hellre tar bilen n väntar": "än" after a comparative, its ä dropped
             return "än", "context", 0.6, "n→än", True
+        if low in "jl" and prev.isalpha() and prev.islower():
+            # a lone "j" or "l" between words is the preposition "i" (its dot grown a descender or a stem:
+            # "sitter j rullstol"); Swedish prose has neither alone ("5 l" follows a number)
+            return "i", "confusion", 0.6, f"{low}→i", True
         table = self.lex.frequent.get(low)
         if not table or len(table[0]) != 2 or low not in table[0] or not set(table[0]) - {low} <= set("åäö"):
             return None
