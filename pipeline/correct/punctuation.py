@@ -30,6 +30,11 @@
   or "inte" is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
   with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
   finite verb: both keep their comma.  Not after "i", stranded most often.
+* A full stop or comma after a heading or label standing alone on its line ("Beslutsgång.",
+  "Utdragsbestyrkande,", "ENKÖPINGS KOMMUN.", a date "2014-08-19.") is a speck, in a damaged document:
+  the line before does not run on into it (no comma, hyphen or governing word at its end: "… till" /
+  "Fårö." ends a sentence) and the next begins with a capital or a digit.  One word (capitalised, no
+  name), or a letterhead in capitals, or an ISO date.
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
@@ -194,6 +199,26 @@ def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
             w, nxt = m.group(1), m.group(3)
             if w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2 and not finite(nxt):
                 out.append((li, m.start(2), m.end(2), ",", ""))
+    return out
+
+
+HEADING_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]{3,}|[A-ZÅÄÖ]{2,}(?: [A-ZÅÄÖ]{2,}){0,2}|\d{4}-\d\d-\d\d)([.,])\s*$")
+
+
+def heading_marks(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]:
+    """Marks after a heading or label alone on its line (see the module docstring)."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        m = HEADING_WORD_RE.match(ln)
+        if not m or is_name(m.group(1).lower()):
+            continue
+        before = (next((x for x in reversed(lines[:li]) if x.strip()), None) or "").split()
+        last = before[-1].lower() if before else ""
+        if last.endswith((",", "-")) or last in NO_COMMA_AFTER or last in ("och", "eller", "i"):
+            continue  # the line before runs on into this one ("… till" / "Fårö.")
+        after = next((x.lstrip() for x in lines[li + 1:] if x.strip()), "")
+        if after[:1].isupper() or after[:1].isdigit():
+            out.append((li, m.start(2), m.end(2), m.group(2), ""))
     return out
 
 
