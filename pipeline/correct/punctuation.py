@@ -18,7 +18,8 @@
   damaged document: before "och"/"eller" it is the hyphen of an elided
   compound ("gång- och"); after a function word that cannot end a clause
   (a preposition, an article, "att", "som") before a lower-case word or a
-  number on the same line, and between a given name and a surname, it goes.
+  number on the same line or opening the next, and between a given name and
+  a surname, it goes.
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
@@ -180,6 +181,9 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
             w = m.group(1)
             rest = ln[m.end(2):].split()
             if not rest:
+                # at the line's end: the next line, when it goes on in lower case ("vid:" / "viktiga …")
+                if w.lower() in NO_COLON_AFTER and li + 1 < len(lines) and lines[li + 1].lstrip()[:1].islower():
+                    out.append((li, m.start(2), m.end(2), ":", ""))
                 continue
             nxt = rest[0]
             if w.lower() in NO_COLON_AFTER and (nxt[:1].islower() or nxt[:1].isdigit()):
@@ -190,14 +194,26 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
     return out
 
 
+LINE_END_MARK_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)([,:])\s*$")
+FIRST_WORD_RE = re.compile(r"^\s*([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$)")
+
+
 def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
-    """Commas between a word that governs what follows and a content word (see the module docstring).
-    ``finite``: the word is (or may be) a finite verb — the clause before the comma ended."""
+    """Commas between a word that governs what follows and a content word (see the module docstring),
+    also across a line break (the next line's first word).  ``finite``: the word is (or may be) a
+    finite verb — the clause before the comma ended."""
+    def speck(w: str, nxt: str) -> bool:
+        return w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2 and not finite(nxt)
+
     out: list[Edit] = []
     for li, ln in enumerate(lines):
         for m in STRAY_COMMA_RE.finditer(ln):
-            w, nxt = m.group(1), m.group(3)
-            if w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2 and not finite(nxt):
+            if speck(m.group(1), m.group(3)):
+                out.append((li, m.start(2), m.end(2), ",", ""))
+        m = LINE_END_MARK_RE.search(ln)
+        if m and m.group(2) == "," and li + 1 < len(lines):
+            n = FIRST_WORD_RE.match(lines[li + 1])
+            if n and speck(m.group(1), n.group(1)):
                 out.append((li, m.start(2), m.end(2), ",", ""))
     return out
 
