@@ -57,6 +57,8 @@ UNLISTED_PENALTY = 0.7  # log10: a compound the lexicon does not list is an infe
 W = 3.0  # one unit of channel cost is worth three orders of magnitude of frequency
 MAX_SUBS = 3
 MAX_VARIANT_COST = 1.6
+# endings that inflect a Swedish noun, adjective or verb (plural, definite, genitive, neuter, tense)
+INFLECTION_ENDINGS = ("r", "er", "ar", "or", "na", "en", "et", "n", "t", "s", "e", "a", "de", "te")
 MIN_CANDIDATE_COUNT = 20  # wordfreq noise below this is never proposed
 GOOD_COUNT = 1000
 MAX_LOG_COUNT = 7.6  # log10 of the most frequent word's count ("och"): an upper bound on any score
@@ -202,8 +204,17 @@ class CandidateGenerator:
                     # ("anläggningarnas": not "anläggningarna" with its s deleted)
                     listed_genitives.append(p + "s")
         # a listed count this high is enough (``count`` is never lower): the call only for the rest
-        return tuple([w for w in found if words.get(w, 0) >= MIN_CANDIDATE_COUNT or self.count(w) >= MIN_CANDIDATE_COUNT]
-                     + listed_genitives)
+        return tuple([w for w in found if words.get(w, 0) >= MIN_CANDIDATE_COUNT or self.count(w) >= MIN_CANDIDATE_COUNT
+                      or self.inflection_of_common(w)] + listed_genitives)
+
+    def inflection_of_common(self, w: str) -> bool:
+        """A form hunspell vouches for (not web-only) that is an ending away from a common word
+        ("skadegörelser": 19 on the web, "skadegörelse" 4,270): a real inflection, however rare the web
+        finds it — below the candidate floor it lost to a dear edit of its base."""
+        if w in self.lex.unattested or not self.lex.words.get(w, 0) or not w.isalpha():
+            return False
+        words = self.lex.words
+        return any(w.endswith(e) and words.get(w[: -len(e)], 0) >= COMMON_COUNT for e in INFLECTION_ENDINGS)
 
     def _compound_lookup(self, key: str) -> tuple[str, ...]:
         """Compounds whose stripped form is ``key``: restore diacritics per part."""

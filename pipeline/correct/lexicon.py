@@ -249,4 +249,4 @@ def skeleton_index(lex: "Lexicon") -> dict[str, tuple[str, ...]]:
     from .skeleton import build_index
 
     gen = CandidateGenerator(lex, Compounds(lex))
-    return build_index(lex.words, lex.proper, gen.count, MIN_CANDIDATE_COUNT)
+    return build_index(lex.words, lex.proper, gen.count, MIN_CANDIDATE_COUNT, gen.inflection_of_common)

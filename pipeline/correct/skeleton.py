@@ -61,11 +61,16 @@ def variants(s: str, max_subs: int, max_cost: float, diacritic_only: bool = Fals
     return substitution_walk(s, s.translate(_CLS), ALTS, _MAX_SRC, max_subs, max_cost, diacritic_only, prefix_ok)
 
 
-def build_index(words: dict[str, int], proper: dict[str, str], count, min_count: int) -> dict[str, tuple[str, ...]]:
-    """skeleton -> proposable words, most frequent first.  ``count`` is the corrector's word count."""
+def build_index(words: dict[str, int], proper: dict[str, str], count, min_count: int,
+                inflection=None) -> dict[str, tuple[str, ...]]:
+    """skeleton -> proposable words, most frequent first.  ``count`` is the corrector's word count;
+    ``inflection``: a rarer word that is proposable all the same (an inflection of a common word)."""
     groups: dict[str, list[tuple[int, str]]] = {}
     for w, c in words.items():
         if c < min_count:
+            if inflection is not None and inflection(w):
+                groups.setdefault(skeleton(w), []).append((c, w))
+                continue
             if len(w) < 7 or w == strip_diacritics(w):
                 continue
             c = count(w)  # a rare å/ä/ö compound: as common as its parts suggest
