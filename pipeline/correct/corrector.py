@@ -132,6 +132,7 @@ LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
 RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
 RW_TABLE_MAX_COST = 1.0
+LISTED_HEAD_MIN_COUNT = 20  # ``_listed_parts``: a head the lexicon lists this often counts as one part
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
 UNLISTED_CONFUSION_COST = 0.6  # ... and one a shape confusion or a dropped å/ä/ö this close
@@ -910,6 +911,20 @@ class Corrector:
     def _min_lead(self, text: str, margin: float | None) -> float:
         return MIN_MARGIN if margin is None else MIN_MARGIN_DAMAGED if self._damaged(text) else MIN_MARGIN_DOC
 
+    def _listed_parts(self, word: str) -> list[str]:
+        """The parts of ``word`` for ``_fewer_parts``: itself when listed; else a listed head however rare
+        its own count ("lågtrafik" + "tid": the head is a word the lexicon knows, "lagtrafik" is not) and
+        the rest; else the compound rules' split (or none)."""
+        words = self.lex.words
+        if words.get(word, 0) > 0:
+            return [word]
+        for k in range(len(word) - 3, 3, -1):
+            head, tail = word[:k], word[k:]
+            if words.get(head, 0) >= LISTED_HEAD_MIN_COUNT and head not in self.lex.unattested and (
+                    words.get(tail, 0) >= LISTED_HEAD_MIN_COUNT and self.compounds.tail_ok(tail)):
+                return [head, tail]
+        return self.compounds.split(word) or []
+
     def _fewer_parts(self, low: str, name_mode: bool = False) -> Candidate | None:
         """A compound of our making ("<trafik><saker><hets><program>") in a document that lost its å/ä/ö,
         while restoring them gives a listed word or a compound of fewer parts ("trafiksäkerhets" +
@@ -918,7 +933,7 @@ class Corrector:
         glyph confusion away ("<kommun><styret><sen>" → "kommunstyrelsen").  At as many parts, the reading
         with fewer name parts ("<Samhall>s" + "byggnadskontoret" is "samhällsbyggnads" + "kontoret": a
         company's name seldom heads a council word).  A name only takes a name."""
-        parts = self.compounds.split(low)
+        parts = self._listed_parts(low)
         if not parts:
             return None
         have = (len(parts), self._name_parts(parts))
@@ -926,7 +941,7 @@ class Corrector:
         for c in self.gen.best(low, True):
             if c.cost > PARTS_MAX_COST or c.word == low:
                 continue
-            cparts = [c.word] if self.lex.words.get(c.word, 0) > 0 else self.compounds.split(c.word) or []
+            cparts = self._listed_parts(c.word)
             if (cparts and (len(cparts), self._name_parts(cparts)) < have and (best is None or c.score > best.score)
                     and (not name_mode or self._is_proper(c.word))):
                 best = c
