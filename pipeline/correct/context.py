@@ -21,7 +21,11 @@ words (not from any one document):
   determiner comes before ("i samma anda").
 * når (read as "nar"): after "inte" and like adverbs of its clause, or before a goal ("når upp",
   "når målen"); otherwise the frequency reading "när".
-* låg (read as "lag"): after a copula or a degree word ("är låg", "relativt låg").
+* låg, låga (read as "lag", "laga"): after a copula or a degree word ("är låg", "relativt låg"), or
+  between a noun phrase's opener and its noun ("med låga inkomster", "en låg kostnad"; not "en lag om",
+  "laga kraft").
+* svår, svåra (read as "svar", "svara") after a copula or a degree word; förstå (read as "forsta")
+  after "att" or a modal.
 * vänlig (read as "vanlig") before "hälsning": the closing formula of a letter.
 * länet (read as "lanet") after "i", "hela", "inom" …; vägar (read as "vagar") unless after its subject
   or "inte" ("vi vågar"); åt (read as "at") after "uppdra" (the council's "uppdra åt X att …").
@@ -53,7 +57,7 @@ YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i",
                "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första",
                # prepositions ("är" never follows one directly: "från år till år", "efter år 2010") and
                # time words ("under senare år")
-               "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat"}
+               "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat", "för"}
 PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanför", "hemma", "tillsammans", "ensam", "ensamma", "vid", "kring", "runt"}
 SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}
 SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bästa", "bättre", "enkelt", "rätt", "något", "inget", "sådant",
@@ -70,7 +74,12 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
-             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant"}
+             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta"}
+# words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
+ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
+# function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
+NOT_ATTRIBUTE_NOUN = {"om", "och", "som", "för", "i", "på", "med", "att", "till", "kraft", "är", "var", "har", "kan",
+                      "ska", "skall", "från", "av", "mot", "enligt", "inte"}
 # valid words whose å/ä/ö reading is far more frequent on the web but not in their own phrases:
 # "ett hinder för", "att bada i", "oron för", "längs en kant" keep their spelling
 KEEP_AFTER = {
@@ -92,7 +101,8 @@ UPPDRA = {"uppdra", "uppdrar", "uppdras", "uppdrog", "uppdrogs", "uppdragit", "u
 STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "eller", "samt", "ge", "ger", "ges", "gett", "få",
                    "får", "fått", "fick", "sitt", "mitt", "vårt", "ert", "deras", "hans", "hennes", "visst", "något",
                    "inget", "mer", "mindre", "mycket", "extra", "bra", "ytterligare", "behöver", "behov", "söka", "söker",
-                   "ansöka", "erbjuda", "erbjuder", "erbjuds", "samma", "detta", "vilket", "annat", "nytt", "eget"}
+                   "ansöka", "erbjuda", "erbjuder", "erbjuds", "samma", "annat", "nytt", "eget", "saknar", "sakna",
+                   "saknat", "lämna", "lämnar", "lämnat", "lämnade", "gav", "ta", "tar"}
 # "ända" (all the way) stands before where it reaches; "anda" (spirit) after a determiner; else "ändå"
 ANDA_BEFORE = {"till", "tills", "sedan", "fram", "från", "upp", "in", "ut", "bort", "hit", "dit", "ner", "ned", "mot",
                "tillbaka", "hem", "in"}
@@ -199,7 +209,8 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
             return "här"
         return None
     if word == "stod":
-        return "stöd" if p in STOD_NOUN_AFTER or (len(p) >= 6 and p.endswith(("skt", "ligt", "alt", "ellt", "ivt"))) else None
+        # (a neuter adjective ends in -t: "ekonomiskt", "utmärkt", "starkt"; not the pronouns "det", "vilket")
+        return "stöd" if p in STOD_NOUN_AFTER or (len(p) >= 5 and p.endswith("t") and p not in {"vilket", "detta", "mycket"}) else None
     if word == "anda":
         sn = _strip(n)
         if sn in {_strip(x) for x in ANDA_BEFORE}:
@@ -207,8 +218,22 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return "anda" if p in ANDA_AFTER else "ändå"
     if word == "nar":
         return "når" if p in NAR_VERB_AFTER or _strip(n) in {_strip(x) for x in NAR_VERB_BEFORE} else None
-    if word == "lag":
-        return "låg" if p in LAG_ADJ_AFTER else None
+    if word in ("lag", "laga"):
+        adjective = "låg" + word[3:]
+        if p in LAG_ADJ_AFTER:
+            return adjective
+        # between a noun phrase's opener and its noun: the adjective ("med låga inkomster", "en låg kostnad")
+        if (p in ATTRIBUTE_AFTER and n.isalpha() and len(n) >= 4 and n not in NOT_ATTRIBUTE_NOUN
+                and (nxt or "")[:1].islower() and not (word == "laga" and p in {"att", "kan", "ska"})):
+            return adjective
+        return None
+    if word in ("svar", "svara"):
+        # "svår"/"svåra" after a copula or a degree word ("är svåra att", "mycket svår"); the noun and the
+        # verb otherwise
+        return "svår" + word[4:] if p in LAG_ADJ_AFTER - {"låg"} else None
+    if word == "forsta":
+        # "förstå" after an infinitive marker or a modal ("att förstå"): "första" (first) never stands there
+        return "förstå" if p in {"att", "kan", "kunna", "ska", "skall", "vill", "måste", "bör", "lätt", "svårt"} else None
     if word in ("vanlig", "vanliga"):
         # the letter's closing formula, "Med vänlig hälsning" / "Med vänliga hälsningar"
         return ("vänlig" + word[6:]) if _strip(n).startswith("halsning") else None
