@@ -274,7 +274,8 @@ class CandidateGenerator:
         out = self._heads.get(key)
         if out is None:
             out = [w for w in self._lookup(key) if self.cpd.head_ok(w)]
-            if key in self.lex.stems:
+            out += [w for w in self.lex.stripped.get(key, ()) if w in self.lex.stems and w not in out and self.cpd.head_ok(w)]
+            if key in self.lex.stems and key not in out:
                 out.append(key)
             if len(self._heads) >= HEADS_CACHE:
                 self._heads.clear()
@@ -482,10 +483,15 @@ class CandidateGenerator:
         vs = None if exact else self._part_variants.get(key)
         if vs is None:
             vs = variants(key, PART_SUBS, PART_MAX_COST, False, self.lex.has_prefix if exact else self.lex.prefix_filter)
+        stems = self.lex.stems
         for v in sorted(vs, key=vs.get):
             for w in self._lookup(v):
                 if w not in out and (self.cpd.head_ok(w) if head else self.cpd.tail_ok(w)):
                     out[w] = vs[v]
+            if head:  # a compound-only stem with å/ä/ö ("förmyndar-"), too rare as a word for the lookup
+                for w in self.lex.stripped.get(v, ()):
+                    if w in stems and w not in out and self.cpd.head_ok(w):
+                        out[w] = vs[v]
         if edit and not out and len(key) >= PART_EDIT_MIN_LEN and key.isalpha():
             # no confusion reading: one letter dropped or one too many ("frtids" + "kontoret", "ute" +
             # "gymmiet"), the stage-2 free edit at the level of a part.  An edit keeps ``key[:i]``, which
