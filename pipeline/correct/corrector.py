@@ -132,6 +132,9 @@ LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
 RW_CONFUSION_EXTRA = 0.2  # a non-diacritic real-word change ("vat" → "var") needs this much more gain
 RW_TABLE_MAX_COST = 1.0
+COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
+# ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
+COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
 LISTED_HEAD_MIN_COUNT = 20  # ``_listed_parts``: a head the lexicon lists this often counts as one part
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
@@ -625,6 +628,10 @@ class Corrector:
             mended = TRIPLE_RE.sub(r"\1\1", low)
             if self.known(mended):
                 return self._cased(text, mended, w, sentence_start), "edit", 0.5, _rule(low, mended), True
+        if low not in COMMISSION_VERBS and len(low) <= 4 and low.isalpha() and self._commission(words, k, low):
+            # "<nämnden> får i uppdrag att …": the council's standard commission, whatever the OCR made of "får"
+            self._ctx_used = True
+            return self._cased(text, "får", w, sentence_start), "context", channel_cost(low, "får"), _rule(low, "får"), True
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
@@ -841,6 +848,15 @@ class Corrector:
         if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
             return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
         return None
+
+    def _commission(self, words: list[Word], k: int, low: str) -> bool:
+        """``low`` stands before "i uppdrag(et)" and reads "får" by a cheap channel cost ("fit", "far",
+        "fir i uppdrag att"): the commission formula, where neither "för" nor the token itself can stand."""
+        nxt = (self._next(words, k, 1) or "").lower()
+        if nxt != "i":
+            return False
+        nxt2 = strip_diacritics((self._next(words, k, 2) or "").lower().rstrip(".,"))
+        return nxt2 in ("uppdrag", "uppdraget") and channel_cost(low, "får") <= COMMISSION_MAX_COST
 
     def _rereads(self, words: list[Word], k: int, choice: str, margin: float, name_mode: bool) -> bool:
         """Would a rerun over the output change ``choice`` again?  A reading that is itself a rare real
