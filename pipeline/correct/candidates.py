@@ -554,9 +554,29 @@ class CandidateGenerator:
         if not r or r[1] > FUZZY_MAX_COST:
             # no reading by confusions alone: two parts, one of them with a letter dropped or added
             # (the dear search, only now)
-            r = self._fuzzy_split(key, 2, True)
+            r = self._edit_split(key)
             return r if r and r[1] <= FUZZY_EDIT_MAX_COST else None
         return r if r and r[1] <= FUZZY_MAX_COST else None
+
+    def _edit_split(self, key: str) -> tuple[str, float] | None:
+        """Cheapest reading of ``key`` as two parts, one read with a free edit (``_part_options``) and
+        the other by confusions within what ``FUZZY_EDIT_MAX_COST`` leaves over: the edit's part is
+        searched only beside a part that qualifies (the dear search, pruned)."""
+        spare = FUZZY_EDIT_MAX_COST - PART_EDIT_COST
+        best: tuple[str, float] | None = None
+        for k in range(len(key) - 3, 2, -1):
+            head, tail = key[:k], key[k:]
+            heads = [h for h in self._parts(head, True) if h[1] <= spare]
+            tails = [t for t in self._parts(tail, False) if t[1] <= spare]
+            if heads and not tails:
+                edited = self._parts(tail, False, True)
+                if edited and (best is None or heads[0][1] + edited[0][1] < best[1]):
+                    best = (heads[0][0] + edited[0][0], heads[0][1] + edited[0][1])
+            elif tails and not heads:
+                edited = self._parts(head, True, True)
+                if edited and (best is None or edited[0][1] + tails[0][1] < best[1]):
+                    best = (edited[0][0] + tails[0][0], edited[0][1] + tails[0][1])
+        return best
 
 
 def second_buckets(words: dict[str, int]) -> dict[int, tuple[list[str], list[str]]]:
