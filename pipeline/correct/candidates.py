@@ -520,9 +520,8 @@ class CandidateGenerator:
                     out[w + "s"] = c + link
         return tuple(sorted(out.items(), key=lambda x: (x[1], -self.lex.words.get(x[0], 0)))[:3])
 
-    def _fuzzy_split(self, key: str, parts_left: int, edit: bool = False) -> tuple[str, float] | None:
-        """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions (with
-        ``edit``, or one free edit: ``_part_options``)."""
+    def _fuzzy_split(self, key: str, parts_left: int) -> tuple[str, float] | None:
+        """Cheapest reading of ``key`` as head part(s) + tail, each part corrected by confusions."""
         best: tuple[str, float] | None = None
         n = len(key)
         longest = key[: n - 3]
@@ -534,17 +533,17 @@ class CandidateGenerator:
             for j in range(3, n - 2):
                 self._part_variants.setdefault(longest[:j], outs[j])
         for k in range(n - 3, 2, -1):
-            heads = self._parts(key[:k], True, edit)
+            heads = self._parts(key[:k], True)
             if not heads:
                 continue
             h, hc = heads[0]
             if best is not None and hc >= best[1]:
                 continue
-            tails = self._parts(key[k:], False, edit)
+            tails = self._parts(key[k:], False)
             if tails and (best is None or hc + tails[0][1] < best[1]):
                 best = (h + tails[0][0], hc + tails[0][1])
             if parts_left > 2 and n - k >= 6:
-                rest = self._fuzzy_split(key[k:], parts_left - 1, edit)
+                rest = self._fuzzy_split(key[k:], parts_left - 1)
                 if rest and (best is None or hc + rest[1] + PART_PENALTY < best[1]):
                     best = (h + rest[0], hc + rest[1] + PART_PENALTY)
         return best
