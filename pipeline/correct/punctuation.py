@@ -36,6 +36,8 @@
   the line before does not run on into it (no comma, hyphen or governing word at its end: "… till" /
   "Fårö." ends a sentence) and the next begins with a capital or a digit.  One word (capitalised, no
   name), or a letterhead in capitals, or an ISO date.
+* A full stop between a name and its party code ("Fredrik de Geer. (L)") is a speck: the code
+  belongs to the name before it.
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
@@ -215,6 +217,20 @@ def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
             n = FIRST_WORD_RE.match(lines[li + 1])
             if n and speck(m.group(1), n.group(1)):
                 out.append((li, m.start(2), m.end(2), ",", ""))
+    return out
+
+
+NAME_STOP_PARTY_RE = re.compile(r"(?<=[^\W\d_]{2})(\.)(?= \((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)(?:[\s.,;:]|$))")
+
+
+def party_code_stops(lines: list[str]) -> list[Edit]:
+    """"Geer. (L)" → "Geer (L)" (see the module docstring); never an abbreviation's ("m.fl. (M)")."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in NAME_STOP_PARTY_RE.finditer(ln):
+            token = ln[: m.start(1)].split()[-1]
+            if token[:1].isupper() and "." not in token:
+                out.append((li, m.start(1), m.end(1), ".", ""))
     return out
 
 
