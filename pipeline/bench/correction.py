@@ -15,6 +15,7 @@ lexicon load seconds, peak RSS in MB.
 """
 from __future__ import annotations
 
+import gc
 import json
 import time
 from pathlib import Path
@@ -79,16 +80,19 @@ def word_changes(ocr: list[str], truth: list[str], out: list[str]) -> tuple[int,
 
 def run() -> list[dict]:
     from pipeline.correct import Corrector
+    from pipeline.correct.corrector import freeze_tables
     from pipeline.correct.lexicon import Lexicon
 
     t0 = time.perf_counter()
     lex = Lexicon.load()
     load_s = time.perf_counter() - t0
+    freeze_tables()  # as ``Corrector.load`` does in every worker
     rows = []
     for name, (ocr, truth) in load_sets().items():
         keep = [i for i, t in enumerate(truth) if t.strip() or ocr[i].strip()]
         ocr, truth = [ocr[i] for i in keep], [truth[i] for i in keep]
         corrector = Corrector(lex)  # fresh caches: cold-cache speed
+        gc.collect()  # (the previous set's corrector is garbage in reference cycles: not billed to this set)
         t1 = time.perf_counter()
         out = corrector.correct_text("\n".join(ocr)).text.split("\n")
         dt = time.perf_counter() - t1
