@@ -192,20 +192,15 @@ class CandidateGenerator:
         found = list(st or ())
         if own:
             found.append(key)
-        words = self.lex.words
-        listed_genitives: list[str] = []
         if genitive:  # genitive of a name or place: "Tyresös"
             stem = key[:-1]
-            for p in (*self.lex.stripped.get(stem, ()), stem):
-                if p in self.lex.proper:
-                    found.append(p + "s")
-                elif words.get(p, 0) >= COMMON_COUNT and p + "s" in words and p + "s" not in found:
-                    # ... or a listed genitive of a common word, however rare the web finds it
-                    # ("anläggningarnas": not "anläggningarna" with its s deleted)
-                    listed_genitives.append(p + "s")
-        # a listed count this high is enough (``count`` is never lower): the call only for the rest
+            found += [p + "s" for p in (*self.lex.stripped.get(stem, ()), stem) if p in self.lex.proper]
+        words = self.lex.words
+        # a listed count this high is enough (``count`` is never lower): the call only for the rest; a
+        # rarer listed inflection of a common word too ("anläggningarnas": not "anläggningarna" with its
+        # s deleted)
         return tuple([w for w in found if words.get(w, 0) >= MIN_CANDIDATE_COUNT or self.count(w) >= MIN_CANDIDATE_COUNT
-                      or self.inflection_of_common(w)] + listed_genitives)
+                      or self.inflection_of_common(w)])
 
     def inflection_of_common(self, w: str) -> bool:
         """A form hunspell vouches for (not web-only) that is an ending away from a common word

@@ -53,6 +53,8 @@ from __future__ import annotations
 
 import re
 
+from .confusions import strip_diacritics
+
 YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i", "om", "under", "två", "tre", "fyra", "fem",
                "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första",
                # prepositions ("är" never follows one directly: "från år till år", "efter år 2010") and
@@ -85,7 +87,7 @@ NOT_ATTRIBUTE_NOUN = {"om", "och", "som", "för", "i", "på", "med", "att", "til
 KEEP_AFTER = {
     "hinder": {"ett", "något", "inget", "inga", "några", "flera", "många", "fler", "stort", "större", "praktiskt",
                "utgör", "utgöra", "utgjort", "utgjorde", "undanröja", "undanröjer", "ekonomiskt", "formellt"},
-    "bada": {"att", "kan", "ska", "vill", "får", "kunna", "gå", "åka", "får", "och", "kunde", "skulle"},
+    "bada": {"att", "kan", "ska", "vill", "får", "kunna", "gå", "åka", "och", "kunde", "skulle"},
     "oron": {"att", "för", "över", "bland", "kring", "hos"},  # (after: "oron för …"; before: below)
     "kant": {"en", "vid", "längs", "på", "mot", "utan", "varje", "ytter", "övre", "nedre", "skarp"},
 }
@@ -104,13 +106,13 @@ STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "ell
                    "ansöka", "erbjuda", "erbjuder", "erbjuds", "samma", "annat", "nytt", "eget", "saknar", "sakna",
                    "saknat", "lämna", "lämnar", "lämnat", "lämnade", "gav", "ta", "tar"}
 # "ända" (all the way) stands before where it reaches; "anda" (spirit) after a determiner; else "ändå"
-ANDA_BEFORE = {"till", "tills", "sedan", "fram", "från", "upp", "in", "ut", "bort", "hit", "dit", "ner", "ned", "mot",
-               "tillbaka", "hem", "in"}
+ANDA_BEFORE = {"till", "tills", "sedan", "fram", "fran", "upp", "in", "ut", "bort", "hit", "dit", "ner", "ned", "mot",
+               "tillbaka", "hem"}  # (stripped: compared with the next word as read)
 ANDA_AFTER = {"samma", "den", "denna", "god", "i", "vilken", "gemensam", "positiv", "ny", "en"}
 # "når" (reaches) after an adverb of its clause ("som inte når") or before a goal ("når upp"); not the
 # adverbs that open a "när" clause as often ("även när", "redan när", "alltid när")
 NAR_VERB_AFTER = {"inte", "aldrig", "knappt", "fortfarande", "sällan"}
-NAR_VERB_BEFORE = {"upp", "fram", "ut", "ända", "målet", "målen", "kravet", "kraven"}
+NAR_VERB_BEFORE = {"upp", "fram", "ut", "anda", "malet", "malen", "kravet", "kraven"}  # (stripped, as ANDA_BEFORE)
 # "låg" (low) after a copula or a degree word, or between "en"/"med" and the noun it describes
 LAG_ADJ_AFTER = {"är", "var", "blir", "bli", "vara", "varit", "blivit", "mycket", "så", "för", "alltför", "relativt",
                  "ganska", "väldigt", "fortsatt", "jämförelsevis", "förhållandevis", "förblir", "låg"}
@@ -212,12 +214,11 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         # (a neuter adjective ends in -t: "ekonomiskt", "utmärkt", "starkt"; not the pronouns "det", "vilket")
         return "stöd" if p in STOD_NOUN_AFTER or (len(p) >= 5 and p.endswith("t") and p not in {"vilket", "detta", "mycket"}) else None
     if word == "anda":
-        sn = _strip(n)
-        if sn in {_strip(x) for x in ANDA_BEFORE}:
+        if strip_diacritics(n) in ANDA_BEFORE:
             return "ända"
         return "anda" if p in ANDA_AFTER else "ändå"
     if word == "nar":
-        return "når" if p in NAR_VERB_AFTER or _strip(n) in {_strip(x) for x in NAR_VERB_BEFORE} else None
+        return "når" if p in NAR_VERB_AFTER or strip_diacritics(n) in NAR_VERB_BEFORE else None
     if word in ("lag", "laga"):
         adjective = "låg" + word[3:]
         if p in LAG_ADJ_AFTER:
@@ -236,7 +237,7 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return "förstå" if p in {"att", "kan", "kunna", "ska", "skall", "vill", "måste", "bör", "lätt", "svårt"} else None
     if word in ("vanlig", "vanliga"):
         # the letter's closing formula, "Med vänlig hälsning" / "Med vänliga hälsningar"
-        return ("vänlig" + word[6:]) if _strip(n).startswith("halsning") else None
+        return ("vänlig" + word[6:]) if strip_diacritics(n).startswith("halsning") else None
     if word in KEEP_AFTER:
         if word == "kant" and p in KANT_KNOWN_AFTER:
             return "känt"
@@ -256,13 +257,6 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         # conjunction, preposition or verb ("tv och radio") and is hyphened in compounds ("tv-kanal")
         return "två" if n.isalpha() and n.islower() and len(n) >= 3 and n not in TV_BEFORE else None
     return None
-
-
-def _strip(w: str) -> str:
-    return w.translate(_STRIP)
-
-
-_STRIP = str.maketrans("åäö", "aao")
 
 
 def _definite(w: str) -> bool:

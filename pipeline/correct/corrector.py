@@ -752,14 +752,11 @@ class Corrector:
             confident = False  # short words: too many neighbours (unless a very common word far ahead: "s6m")
         choice = best.word
         key = strip_diacritics(choice)
-        ambiguous = key in context.AMBIGUOUS and confident
-        if ambiguous and twins:
+        read_first = twins and confident and key in context.AMBIGUOUS
+        if read_first:
             # read by its neighbours first: the rerun check below judges the word the context chose (a
             # rerun reads "vanlig" before "hälsning" as "vänlig" again, so "vantig" must go there at once)
-            self._ctx_used = True
-            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
-            if ctx and not ("é" in low and ctx == key and choice != key):
-                choice = ctx  # (an "é" is the OCR's own witness of an å/ä/ö: "bér" is no "bor")
+            choice = self._by_context(words, k, key, choice, low)
         if confident and margin is not None and self._rereads(words, k, choice, margin, name_mode):
             confident = False  # a rare real word that a rerun would read again ("e1e" → "ele" → "de"): a guess
         if (confident and margin is not None and choice in self.lex.unattested and choice.isalpha()
@@ -777,13 +774,10 @@ class Corrector:
                 finally:
                     self._rereading = False
                 confident = again is None or not again[4] or again[0] == choice
-        if ambiguous and twins:
-            pass  # (read above)
+        if read_first:
+            pass
         elif key in context.AMBIGUOUS and confident:
-            self._ctx_used = True
-            ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
-            if ctx and not ("é" in low and ctx == key and choice != key):
-                choice = ctx
+            choice = self._by_context(words, k, key, choice, low)
         elif confident and choice in context.PAIRS and len(low) <= 3:
             self._ctx_used = True
             choice = context.reading(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
@@ -860,6 +854,14 @@ class Corrector:
         if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
             return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
         return None
+
+    def _by_context(self, words: list[Word], k: int, key: str, choice: str, low: str) -> str:
+        """The context rules' reading of ``choice``, whose spelling without å/ä/ö ``key`` is ambiguous."""
+        self._ctx_used = True
+        ctx = context.choose(key, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
+        if ctx and not ("é" in low and ctx == key and choice != key):
+            return ctx  # (an "é" is the OCR's own witness of an å/ä/ö: "bér" is no "bor")
+        return choice
 
     def _commission(self, words: list[Word], k: int, low: str) -> bool:
         """``low`` stands before "i uppdrag(et)" and reads "får" by a cheap channel cost ("fit", "far",
