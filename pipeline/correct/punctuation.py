@@ -196,7 +196,7 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
     return out
 
 
-LINE_END_MARK_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)([,:])\s*$")
+LINE_END_WORD_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)(,)\s*$")  # (the word captured too)
 FIRST_WORD_RE = re.compile(r"^\s*([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$)")
 
 
@@ -212,8 +212,8 @@ def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
         for m in STRAY_COMMA_RE.finditer(ln):
             if speck(m.group(1), m.group(3)):
                 out.append((li, m.start(2), m.end(2), ",", ""))
-        m = LINE_END_MARK_RE.search(ln)
-        if m and m.group(2) == "," and li + 1 < len(lines):
+        m = LINE_END_WORD_COMMA_RE.search(ln)
+        if m and li + 1 < len(lines):
             n = FIRST_WORD_RE.match(lines[li + 1])
             if n and speck(m.group(1), n.group(1)):
                 out.append((li, m.start(2), m.end(2), ",", ""))
