@@ -7,7 +7,8 @@
   truncations) that is no listed abbreviation ("bl.a.", "resp."), never
   inside an abbreviation with inner dots.  At a line end the next
   non-blank line must begin in lower case.
-* "ki." before a time or number is "kl." (klockan): the l read as i.
+* "ki." before a time or number is "kl." (klockan): the l read as i (or I), and before a time
+  ("Ki, 9.00") its stop read as a comma and, mid-sentence, its k as a capital.
 * A colon after a lower-case word before a capitalised word, in a damaged
   document, is a full stop with a speck above it ("dagen: Det"): a Swedish
   colon is followed by lower case, except after a label ("Bilaga: …", a
@@ -62,7 +63,8 @@ from .confusions import strip_diacritics
 RING_MIN_COUNT = 1000  # ``quote_for_ring``: the word with "å" this common ...
 RING_RATIO = 10  # ... and, when the word without it is valid too, this many times commoner ("Lule’")
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
-KL_RE = re.compile(r"(?:^|(?<=\s))[kK](i)\.(?=\s*\d)")
+# "ki." before a number, "Ki," / "kI." before a time (the stop read as a comma too: only before a time)
+KL_RE = re.compile(r"(?:^|(?<=\s))[kK]([iIl|])(?:(\.)(?=\s*\d)|([.,])(?=\s*\d{1,2}[.:]\d\d\b))")
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
 # words that introduce what follows them, capitalised or not
 LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslås yrkar yrkat yrkande intygar nämligen "
@@ -144,8 +146,19 @@ def double_full_stops(lines: list[str]) -> list[Edit]:
 
 
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
-    """"ki. 10" → "kl. 10"."""
-    return [(li, m.start(1), m.end(1), "i", "l") for li, ln in enumerate(lines) for m in KL_RE.finditer(ln)]
+    """"ki. 10" → "kl. 10", "Ki, 9.00" → "kl. 9.00"."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in KL_RE.finditer(ln):
+            if m.group(1) == "l" and m.group(3) != ",":
+                continue  # "kl. 9", "Kl. 9": right as written
+            if ln[m.start()] == "K" and ln[: m.start()].rstrip()[-1:].islower():
+                out.append((li, m.start(), m.start() + 1, "K", "k"))  # mid-sentence: the capital is a misread too
+            if m.group(1) != "l":
+                out.append((li, m.start(1), m.end(1), m.group(1), "l"))
+            if m.group(3) == ",":
+                out.append((li, m.start(3), m.end(3), ",", "."))
+    return out
 
 
 def colon_full_stops(lines: list[str]) -> list[Edit]:
