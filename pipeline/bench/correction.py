@@ -4,6 +4,8 @@ Sets: the sample's hand-aligned lines 1-150 (kind == "text"); the generated
 English-model OCR set, dev part (tuned on) and held-out part (only measured);
 the second generated set (``eng-ocr-2``: documents written after the first set,
 so unseen by the correction work that came before it), dev and held-out parts;
+the third (``eng-ocr-3``: 21 more documents of other municipalities, genres and decades
+written in session 8, from ``tests/fixtures/correct/source-texts``), dev and held-out parts;
 correct Swedish prose, and the clean council texts written for the segmentation
 work (``samples/texts``): anything changed in those two is damage.
 
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "corpus" / "tyreso-2009-kommunforbund.truth-lines-1-150.jsonl"
 ENG = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr"
 ENG2 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-2"  # documents written after the first set: unseen
+ENG3 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-3"  # ... and after the second
 TEXTS = ROOT / "samples" / "texts"
 PROSE = TEXTS / "correct-prose.txt"
 PROSE_FALLBACK = ROOT / "tests" / "fixtures" / "correct" / "correct-prose.txt"
@@ -41,7 +44,7 @@ def load_sets() -> dict[str, tuple[list[str], list[str]]]:
     rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["kind"] == "text"]
     sets["sample 1-150"] = ([r["ocr"] for r in rows], [r["truth"] for r in rows])
-    for eng, tag in ((ENG, "eng-ocr"), (ENG2, "eng-ocr-2")):
+    for eng, tag in ((ENG, "eng-ocr"), (ENG2, "eng-ocr-2"), (ENG3, "eng-ocr-3")):
         for part in ("dev", "heldout"):
             p = eng / f"{part}.jsonl"
             if p.exists():

@@ -16,7 +16,9 @@ of its file name, so the split is stable when documents are added.
 
 ``eng-ocr-2/`` is the second set: the documents written after the first set
 was made (``--out tests/fixtures/correct/eng-ocr-2 --skip-docs-in
-tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was made.
+tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was made;
+``eng-ocr-3/`` the third, from ``tests/fixtures/correct/source-texts`` (skipping the
+documents of both earlier sets).
 """
 from __future__ import annotations
 
