@@ -13,7 +13,7 @@
   document, is a full stop with a speck above it ("dagen: Det"): a Swedish
   colon is followed by lower case, except after a label ("Bilaga: …", a
   capitalised word) and before a list ("besluta:" + "Att …", a blank line,
-  a bullet or a number), which keep theirs.
+  a bullet or a number, "till: Byggnadsnämnden, Kommunstyrelsen"), which keep theirs.
 * A colon in the middle of a phrase ("gång: och cykelvägar", "motion till:
   kommunfullmäktige", "Karin: Lund") is a speck or a misread hyphen, in a
   damaged document: before "och"/"eller" it is the hyphen of an elided
@@ -68,7 +68,9 @@ KL_RE = re.compile(r"(?:^|(?<=\s))[kK]([iIl|])(?:(\.)(?=\s*\d)|([.,])(?=\s*\d{1,
 COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
 # words that introduce what follows them, capitalised or not
 LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslås yrkar yrkat yrkande intygar nämligen "
-                       "exempelvis såsom enligt anför anfört anges proposition voteringsproposition".split())
+                       "exempelvis såsom enligt anför anfört anges proposition voteringsproposition "
+                       # the minutes' formulas: "propositionen godkänns: Den som vill …", "Utdrag bestyrkes:"
+                       "godkänns godkännes bestyrkes".split())
 # function words after which no clause or label ends: a colon after one is a speck ("till: kommunen").
 # Not the list intros ("enligt:", ``LIST_INTRO``).
 NO_COLON_AFTER = frozenset("i av för med på till om från hos inom bland mellan under över åt vid mot genom utan "
@@ -176,6 +178,8 @@ def colon_full_stops(lines: list[str]) -> list[Edit]:
                 nxt = lines[li + 1].split()[0]
             else:
                 continue
+            if rest and nxt.endswith(",") and nxt[:-1].isalpha():
+                continue  # a list follows ("Utdrag till: Byggnadsnämnden, Kommunstyrelsen"), no new sentence
             if nxt[:1].isupper() and nxt[1:2].islower() and nxt.lower().strip(".,") != "att":
                 out.append((li, m.start(2), m.end(2), ":", "."))
     return out
