@@ -76,7 +76,7 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
-             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta"}
+             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -94,6 +94,14 @@ KEEP_AFTER = {
 KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"}}
 # ... and where the other reading is the grammatical one: "det är känt att"
 KANT_KNOWN_AFTER = {"är", "var", "blir", "blivit", "varit", "allmänt", "redan", "väl", "mer", "mindre", "inte"}
+# "hall" is a common-gender noun ("en öppen hall"), "håll" a neuter one and a particle ("ett håll", "åt
+# alla håll", "på nära håll"): the word before tells them apart
+HALL_AFTER = {"en", "den", "denna", "varje", "någon", "ingen", "vilken", "samma", "ny", "nya", "stor", "egen", "annan",
+              "liten", "gammal", "befintlig", "kommunal", "kommunens", "ishall", "sporthall"}
+HALL_NEUTER_AFTER = {"ett", "åt", "på", "från", "alla", "olika", "båda", "annat", "något", "inget", "vilket", "detta",
+                     "nära", "långt", "kort", "två", "tre", "flera", "många", "visst", "hårt"}
+# "Er beteckning", "Er referens": the letter head's labels, where "er" is the pronoun (your), not "är"
+ER_LABELS = {"beteckning", "referens", "ref", "skrivelse", "begäran", "fråga", "förfrågan", "ansökan"}
 # "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
 LANET_AFTER = {"i", "hela", "inom", "utanför", "runt", "över"}
 # "uppdra åt …" (commission someone): the council's standard formula
@@ -244,6 +252,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return word if p in KEEP_AFTER[word] or n in KEEP_BEFORE.get(word, ()) else None
     if word == "lanet":
         return "länet" if p in LANET_AFTER else None
+    if word == "hall":
+        if p in HALL_AFTER or len(p) >= 5 and p.endswith("en") and p.isalpha():  # ("öppen", "egen" hall)
+            return "hall"
+        return "håll" if p in HALL_NEUTER_AFTER else None
+    if word == "er":
+        return "er" if strip_diacritics(n.rstrip(".,:")) in {strip_diacritics(x) for x in ER_LABELS} else None
     if word == "vagar":
         # "vågar" (dares) after its subject or "inte"; the roads ("gång- och cykelvägar") otherwise
         return "vågar" if p in SUBJECT_PRONOUNS or p in {"inte", "som", "man"} else "vägar"
