@@ -162,6 +162,7 @@ STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real w
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
+ABBREVIATION_MAX_COST = 0.6  # ``_dotted_abbreviation``: one shape confusion ("bi.a" for "bl.a")
 NO_ABBREVIATION_MIN_LEN = 7  # a rarer valid word this long is no truncated abbreviation (``_no_abbreviation``)
 SECOND_MAX_COST = 2.4  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ... (dev: 2.2 -> 2.4 two words better, nothing broken)
 SECOND_COST_PER_CHAR = 0.25  # ... costs at most this per letter of the token ...
@@ -485,6 +486,17 @@ class Corrector:
         alts = self.lex.stripped.get(o)
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
 
+    def _dotted_abbreviation(self, norm: str) -> str | None:
+        """The listed dotted abbreviation that ``norm`` (lower case, inner dots kept) is with one glyph
+        misread ("bi.a" → "bl.a", "ft.o.m" → "fr.o.m"): the same dots, letters a cheap confusion apart,
+        and no other abbreviation as near.  Its dots are the witness; a free edit would drop them."""
+        if norm in self.lex.abbreviations or "." not in norm.strip("."):
+            return None
+        found = [a for a in self.lex.abbreviations if len(a) == len(norm) and "." in a
+                 and all((x == ".") == (y == ".") for x, y in zip(a, norm))
+                 and channel_cost(norm.replace(".", ""), a.replace(".", "")) <= ABBREVIATION_MAX_COST]
+        return found[0] if len(found) == 1 else None
+
     def _no_abbreviation(self, t: str) -> bool:
         """A word a full stop after which is no abbreviation's: an everyday word, or a longer valid one
         that more than the web list vouches for ("inventerat", "passager"; abbreviations unknown to our
@@ -563,6 +575,10 @@ class Corrector:
             if norm != w.text.lower() and norm in self.lex.abbreviations:
                 cased = norm[0].upper() + norm[1:] if w.text[0].isupper() else norm
                 return cased, "confusion", 0.3, _rule(w.text.lower(), norm), True
+            near = self._dotted_abbreviation(norm)
+            if near is not None:
+                cased = near[0].upper() + near[1:] if w.text[0].isupper() else near
+                return cased, "confusion", channel_cost(norm.replace(".", ""), near.replace(".", "")), _rule(w.text.lower(), near), True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
