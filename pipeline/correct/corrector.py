@@ -459,6 +459,7 @@ class Corrector:
             # reads "ok. a"): full stops and colons that end no sentence, commas that did.
             marks = (punctuation.stray_full_stops(out_lines, self._no_abbreviation, self.lex.abbreviations)
                      + punctuation.comma_full_stops(out_lines, lambda t: self._common_not_name(t.lower()))
+                     + punctuation.preposition_stops(out_lines, lambda t: self._common_not_name(t.lower()))
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
                      + punctuation.stray_commas(out_lines, context.may_be_finite)
                      + punctuation.heading_marks(out_lines, self._is_proper) + punctuation.party_code_stops(out_lines)

@@ -21,6 +21,8 @@
   (a preposition, an article, "att", "som") before a lower-case word or a
   number on the same line or opening the next, and between a given name and
   a surname, it goes.
+* A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
+  in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
@@ -107,6 +109,19 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
                     continue
             out.append((li, m.start(2), m.end(2), ".", ""))
     return out
+
+
+# prepositions that seldom end a sentence (no verb particles: "ta med.", "tänka på.", "ställas in.")
+STOP_PREPOSITIONS = frozenset("i av vid från hos inom bland mellan genom mot enligt åt under över utan".split())
+PREP_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,6})(\.)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b(?![.:]))")
+
+
+def preposition_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:
+    """A full stop between a preposition and the name it governs ("vid. Stenhammarsvägen", "från.
+    Svalsta"): a speck.  A sentence seldom ends with one of these prepositions, and one that does is
+    followed by a sentence's opening word, not a name — so the next word must be no common word."""
+    return [(li, m.start(2), m.end(2), ".", "") for li, ln in enumerate(lines) for m in PREP_STOP_RE.finditer(ln)
+            if m.group(1).lower() in STOP_PREPOSITIONS and not common_not_name(m.group(3))]
 
 
 COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
