@@ -111,8 +111,9 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
     return out
 
 
-# prepositions that seldom end a sentence (no verb particles: "ta med.", "tänka på.", "ställas in.")
-STOP_PREPOSITIONS = frozenset("i av vid från hos inom bland mellan genom mot enligt åt under över utan".split())
+# prepositions that seldom end a sentence: none that is also a verb particle ("ta med.", "tänka på.",
+# "ställas in.", "mattas av. Sveriges …", "ta över.")
+STOP_PREPOSITIONS = frozenset("vid från hos inom bland mellan genom mot enligt utan".split())
 PREP_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,6})(\.)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b(?![.:]))")
 
 
