@@ -59,6 +59,7 @@ MAX_SUBS = 3
 MAX_VARIANT_COST = 1.6
 # endings that inflect a Swedish noun, adjective or verb (plural, definite, genitive, neuter, tense)
 INFLECTION_ENDINGS = ("r", "er", "ar", "or", "na", "en", "et", "n", "t", "s", "e", "a", "de", "te")
+HEAD_AS_READ_MIN_COUNT = 20_000  # ``_segment_impl``: a compound head as read this common competes with its restored form
 MIN_CANDIDATE_COUNT = 20  # wordfreq noise below this is never proposed
 GOOD_COUNT = 1000
 MAX_LOG_COUNT = 7.6  # log10 of the most frequent word's count ("och"): an upper bound on any score
@@ -255,7 +256,10 @@ class CandidateGenerator:
                 tails_memo[tail] = t0
             # the restored head, and the head as read where hunspell lists it as a compound-only stem
             # (a plain word as read, "lone", may be web noise; a stem is Swedish compounding)
-            forms = heads[:1] + [head] if head != heads[0] and head in heads and head in stems else heads[:1]
+            # ... or where the head as read is itself an everyday word at least as frequent ("natt" +
+            # "patrullen" beside "nått" + "patrullen": the counts and the channel decide)
+            forms = heads[:1] + [head] if head != heads[0] and head in heads and (
+                head in stems or self._count_of(head) >= max(HEAD_AS_READ_MIN_COUNT, self._count_of(heads[0]))) else heads[:1]
             if t0:
                 return tuple(h + t0 for h in forms)
             if len(tail) >= 7:
