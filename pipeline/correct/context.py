@@ -76,7 +76,8 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
-             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er"}
+             "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
+             "fortsatta"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -88,7 +89,9 @@ KEEP_AFTER = {
     "hinder": {"ett", "något", "inget", "inga", "några", "flera", "många", "fler", "stort", "större", "praktiskt",
                "utgör", "utgöra", "utgjort", "utgjorde", "undanröja", "undanröjer", "ekonomiskt", "formellt"},
     "bada": {"att", "kan", "ska", "vill", "får", "kunna", "gå", "åka", "och", "kunde", "skulle"},
-    "oron": {"att", "för", "över", "bland", "kring", "hos"},  # (after: "oron för …"; before: below)
+    "oron": {"att", "för", "över", "bland", "kring", "hos",  # (after: "oron för …"; before: below)
+             "dela", "delar", "delade", "delat", "förstå", "förstår", "minska", "minskar", "dämpa", "dämpar",
+             "stilla", "skapa", "skapar", "väcka", "väcker", "väckt", "uttrycka", "uttrycker", "uttryckt"},
     "kant": {"en", "vid", "längs", "på", "mot", "utan", "varje", "ytter", "övre", "nedre", "skarp"},
 }
 KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"}}
@@ -100,6 +103,9 @@ HALL_AFTER = {"en", "den", "denna", "varje", "någon", "ingen", "vilken", "samma
               "liten", "gammal", "befintlig", "kommunal", "kommunens", "ishall", "sporthall"}
 HALL_NEUTER_AFTER = {"ett", "åt", "på", "från", "alla", "olika", "båda", "annat", "något", "inget", "vilket", "detta",
                      "nära", "långt", "kort", "två", "tre", "flera", "många", "visst", "hårt"}
+INFINITIVE_BEFORE = {"att", "kan", "kunna", "ska", "skall", "vill", "måste", "bör", "får", "kommer", "skulle", "kunde"}
+DETERMINERS = {"det", "den", "de", "denna", "detta", "dessa", "ett", "en", "sitt", "sin", "sina", "vårt", "vår", "våra",
+               "dess", "deras", "hans", "hennes", "vidare"}
 # "Er beteckning", "Er referens": the letter head's labels, where "er" is the pronoun (your), not "är"
 ER_LABELS = {"beteckning", "referens", "ref", "skrivelse", "begäran", "fråga", "förfrågan", "ansökan"}
 # "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
@@ -249,9 +255,17 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word in KEEP_AFTER:
         if word == "kant" and p in KANT_KNOWN_AFTER:
             return "känt"
+        if word == "kant" and len(p) >= 4 and p.endswith("a") and p.isalpha():
+            return word  # a weak adjective before the noun ("östra kant", "hela kant"); "känt" follows none
         return word if p in KEEP_AFTER[word] or n in KEEP_BEFORE.get(word, ()) else None
     if word == "lanet":
         return "länet" if p in LANET_AFTER else None
+    if word == "fortsatta":
+        # "det fortsatta arbetet" (the participle after a determiner or a genitive) — the council's formula;
+        # the infinitive after a marker or a modal ("att fortsätta")
+        if p in INFINITIVE_BEFORE:
+            return "fortsätta"
+        return word if p in DETERMINERS or len(p) >= 4 and p.endswith("s") and (nxt or "")[:1].islower() else None
     if word == "hall":
         if p in HALL_AFTER or len(p) >= 5 and p.endswith("en") and p.isalpha():  # ("öppen", "egen" hall)
             return "hall"
