@@ -103,7 +103,7 @@ from rapidfuzz.distance import Levenshtein as rf_lev
 
 from ..model import Correction
 from . import context, punctuation, rounds
-from .candidates import SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
+from .candidates import MAX_LOG_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, strip_diacritics
 from .lexicon import Lexicon
@@ -135,7 +135,6 @@ RW_CONFUSION_EXTRA = 0.0  # a non-diacritic real-word change ("vat" → "var") n
 RW_TABLE_MAX_COST = 1.0
 FREE_TOP_COUNT = 300_000  # ``_free_reading``: a word this common (Zipf 5.5: "och", "som", "under") ...
 FREE_MIN_LEN = 3  # ... and at least this long may have any one letter misread ...
-FREE_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 FREE_LEAD = 0.5  # ... when it leads every other such reading by this much (log10): "wig" is no reading ...
 FREE_EXTRA = 0.2  # ... and gains this much more than a known confusion must (a blind substitution: "hoc" is no "hon")
 COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
@@ -252,7 +251,7 @@ class Corrector:
         self._first: list[str] = []
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
-        self._top: frozenset[str] | None = None  # the words ``_free_reading`` proposes, built on first use
+        self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
 
     _cache: dict[Path, "Corrector"] = {}
 
@@ -922,11 +921,17 @@ class Corrector:
         running text a plain substitution is likelier than the rare word, provided no other such word is
         about as near ("wig": "mig", "sig", "dig").  Enumerated here rather than tabled: it runs only for
         the few rare real words of a damaged document."""
-        if len(low) < FREE_MIN_LEN or not low.isalpha():
-            return None
+        if len(low) < FREE_MIN_LEN or not low.isalpha() or MAX_LOG_COUNT - W * SUB_COST - keep < margin + FREE_EXTRA:
+            return None  # (a word this common could not lose to any reading)
         if self._top is None:
-            self._top = frozenset(w for w, _, _ in self.lex.frequent.values() if self.gen.count(w) >= FREE_TOP_COUNT)
-        found = {low[:j] + x + low[j + 1:] for j in range(len(low)) for x in FREE_LETTERS if x != low[j]} & self._top
+            # each common word under each of its letters masked ("o?h" -> "och"): a token's one-letter
+            # neighbours are then its ``len`` masks, not ``len`` x the alphabet
+            self._top = {}
+            for v, _, _ in self.lex.frequent.values():
+                if len(v) >= FREE_MIN_LEN and self.gen.count(v) >= FREE_TOP_COUNT:
+                    for j in range(len(v)):
+                        self._top.setdefault(v[:j] + "?" + v[j + 1:], set()).add(v)
+        found = {v for j in range(len(low)) for v in self._top.get(low[:j] + "?" + low[j + 1:], ()) if v != low}
         if not found:
             return None
         ranked = sorted(found, key=lambda v: -self.gen.count(v))
