@@ -759,8 +759,11 @@ class Corrector:
             second = next((c for c in cands[1:] if strip_diacritics(c.word) != key), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= self._min_lead(text, margin)
-        if best.method == "fuzzy" or (best.method == "edit" and len(low) >= SECOND_MIN_LEN and not confident):
-            # heavy damage: a dearer reading of a long token, when it clearly leads
+        if best.method == "fuzzy" or (len(low) >= SECOND_MIN_LEN and not confident and (best.method == "edit" or (
+                best.method == "confusion" and best.count >= DAMAGED_COMMON_COUNT))):
+            # heavy damage: a dearer reading of a long token, when it clearly leads (a chain of known glyph
+            # confusions as much as free edits, "kommuntulimakiige" → "kommunfullmäktige" — to an everyday
+            # word: a rare one alone in the field is no clear leader, "ultfalliga" is no "ultralåga")
             confident = best.cost <= min(SECOND_MAX_COST, SECOND_COST_PER_CHAR * len(low)) and lead >= SECOND_MARGIN
         if best.cost > SUGGEST_MAX_COST:
             return None
