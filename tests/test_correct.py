@@ -176,13 +176,15 @@ def test_sample_acceptance_targets(corrector: Corrector) -> None:
     assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002
 
 
-@pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout"])
+@pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout", "eng-ocr-3 dev",
+                                  pytest.param("eng-ocr-3 heldout", marks=pytest.mark.xfail(
+                                      strict=True, reason="#3 open: unseen set 3 at ~0.22 of the raw WER, 0.38 % broken"))])
 def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> None:
     ocr, truth = load_sets()[name]
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.2  # now ~0.11 (dev) / ~0.16 (held-out) / ~0.11 (dev2) / ~0.15 (held-out 2) of the raw WER
+    assert wer < before * 0.2  # now ~0.10 (dev) / ~0.15 (held-out) / ~0.10 (dev2) / ~0.14 (held-out 2) / ~0.18 (dev3) of the raw WER
     assert broken <= 0.002
 
 
