@@ -103,11 +103,13 @@ HALL_AFTER = {"en", "den", "denna", "varje", "någon", "ingen", "vilken", "samma
               "liten", "gammal", "befintlig", "kommunal", "kommunens", "ishall", "sporthall"}
 HALL_NEUTER_AFTER = {"ett", "åt", "på", "från", "alla", "olika", "båda", "annat", "något", "inget", "vilket", "detta",
                      "nära", "långt", "kort", "två", "tre", "flera", "många", "visst", "hårt"}
+# "fortsatta": the infinitive after a marker or a modal, the participle after a determiner
 INFINITIVE_BEFORE = {"att", "kan", "kunna", "ska", "skall", "vill", "måste", "bör", "får", "kommer", "skulle", "kunde"}
 DETERMINERS = {"det", "den", "de", "denna", "detta", "dessa", "ett", "en", "sitt", "sin", "sina", "vårt", "vår", "våra",
                "dess", "deras", "hans", "hennes", "vidare"}
 # "Er beteckning", "Er referens": the letter head's labels, where "er" is the pronoun (your), not "är"
 ER_LABELS = {"beteckning", "referens", "ref", "skrivelse", "begäran", "fråga", "förfrågan", "ansökan"}
+ER_LABELS_STRIPPED = {strip_diacritics(x) for x in ER_LABELS}  # (the next word may still lack its å/ä/ö)
 # "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
 LANET_AFTER = {"i", "hela", "inom", "utanför", "runt", "över"}
 # "uppdra åt …" (commission someone): the council's standard formula
@@ -271,7 +273,7 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
             return "hall"
         return "håll" if p in HALL_NEUTER_AFTER else None
     if word == "er":
-        return "er" if strip_diacritics(n.rstrip(".,:")) in {strip_diacritics(x) for x in ER_LABELS} else None
+        return "er" if strip_diacritics(n.rstrip(".,:")) in ER_LABELS_STRIPPED else None
     if word == "vagar":
         # "vågar" (dares) after its subject or "inte"; the roads ("gång- och cykelvägar") otherwise
         return "vågar" if p in SUBJECT_PRONOUNS or p in {"inte", "som", "man"} else "vägar"

@@ -131,7 +131,9 @@ COMPARATIVE_REACH = 6  # ``_lone_letter``: words back to a comparative that a lo
 FIXED_POINT_ROUNDS = 3  # ``correct_text``: reruns over the output until it is a fixed point
 LOSS_PRIOR = 4
 RW_TABLE_LEAD = 0.5  # ... and the frequent word must be the clear reading of that OCR string
-RW_CONFUSION_EXTRA = 0.0  # a non-diacritic real-word change ("vat" → "var") needs this much more gain (dev3: 0.2 left "tor", "sam" for "för", "som"; nothing broken at 0)
+# a non-diacritic real-word change ("vat" → "var") needs this much more gain (dev3: 0.2 left "tor", "sam"
+# for "för", "som"; nothing broken at 0)
+RW_CONFUSION_EXTRA = 0.0
 RW_TABLE_MAX_COST = 1.0
 FREE_TOP_COUNT = 300_000  # ``_free_reading``: a word this common (Zipf 5.5: "och", "som", "under") ...
 FREE_MIN_LEN = 3  # ... and at least this long may have any one letter misread ...
@@ -486,15 +488,17 @@ class Corrector:
         alts = self.lex.stripped.get(o)
         return bool(alts) and self.lex.words.get(alts[0], 0) >= SPLIT_MIN_COUNT
 
-    def _dotted_abbreviation(self, norm: str) -> str | None:
+    def _dotted_abbreviation(self, norm: str) -> tuple[str, float] | None:
         """The listed dotted abbreviation that ``norm`` (lower case, inner dots kept) is with one glyph
-        misread ("bi.a" → "bl.a", "ft.o.m" → "fr.o.m"): the same dots, letters a cheap confusion apart,
-        and no other abbreviation as near.  Its dots are the witness; a free edit would drop them."""
+        misread ("bi.a" → "bl.a", "ft.o.m" → "fr.o.m"), and its channel cost: the same dots, letters a
+        cheap confusion apart, and no other abbreviation as near.  Its dots are the witness; a free edit
+        would drop them."""
         if norm in self.lex.abbreviations or "." not in norm.strip("."):
             return None
-        found = [a for a in self.lex.abbreviations if len(a) == len(norm) and "." in a
+        letters = norm.replace(".", "")
+        found = [(a, cost) for a in self.lex.abbreviations if len(a) == len(norm) and "." in a
                  and all((x == ".") == (y == ".") for x, y in zip(a, norm))
-                 and channel_cost(norm.replace(".", ""), a.replace(".", "")) <= ABBREVIATION_MAX_COST]
+                 for cost in [channel_cost(letters, a.replace(".", ""))] if cost <= ABBREVIATION_MAX_COST]
         return found[0] if len(found) == 1 else None
 
     def _no_abbreviation(self, t: str) -> bool:
@@ -577,8 +581,9 @@ class Corrector:
                 return cased, "confusion", 0.3, _rule(w.text.lower(), norm), True
             near = self._dotted_abbreviation(norm)
             if near is not None:
-                cased = near[0].upper() + near[1:] if w.text[0].isupper() else near
-                return cased, "confusion", channel_cost(norm.replace(".", ""), near.replace(".", "")), _rule(w.text.lower(), near), True
+                abbr, cost = near
+                cased = abbr[0].upper() + abbr[1:] if w.text[0].isupper() else abbr
+                return cased, "confusion", cost, _rule(w.text.lower(), abbr), True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
@@ -922,8 +927,9 @@ class Corrector:
         "och"; "ander" for "under"), in a damaged document.  The channel model's confusion rules do not
         know every misread of a blurred glyph; for the handful of words that make up a third of all
         running text a plain substitution is likelier than the rare word, provided no other such word is
-        about as near ("wig": "mig", "sig", "dig").  Enumerated here rather than tabled: it runs only for
-        the few rare real words of a damaged document."""
+        about as near ("wig": "mig", "sig", "dig").  Not in the frequent-word table, which the non-word
+        search reads too: only a rare real word of a damaged document gets this blind reading.  The
+        common words are indexed under each letter masked, built on first use."""
         if len(low) < FREE_MIN_LEN or not low.isalpha() or MAX_LOG_COUNT - W * SUB_COST - keep < margin + FREE_EXTRA:
             return None  # (a word this common could not lose to any reading)
         if self._top is None:
