@@ -106,7 +106,7 @@ HALL_NEUTER_AFTER = {"ett", "åt", "på", "från", "alla", "olika", "båda", "an
 # "fortsatta": the infinitive after a marker or a modal, the participle after a determiner
 INFINITIVE_BEFORE = {"att", "kan", "kunna", "ska", "skall", "vill", "måste", "bör", "får", "kommer", "skulle", "kunde"}
 DETERMINERS = {"det", "den", "de", "denna", "detta", "dessa", "ett", "en", "sitt", "sin", "sina", "vårt", "vår", "våra",
-               "dess", "deras", "hans", "hennes", "vidare"}
+               "dess", "deras", "hans", "hennes"}
 # "Er beteckning", "Er referens": the letter head's labels, where "er" is the pronoun (your), not "är"
 ER_LABELS = {"beteckning", "referens", "ref", "skrivelse", "begäran", "fråga", "förfrågan", "ansökan"}
 ER_LABELS_STRIPPED = {strip_diacritics(x) for x in ER_LABELS}  # (the next word may still lack its å/ä/ö)
