@@ -162,6 +162,8 @@ def build(out_dir: Path) -> Path:
             add(part, PLACE_MIN_COUNT, part if part[0].isupper() else None)
             for sub in part.split("-"):
                 add(sub, PLACE_MIN_COUNT, sub if sub[:1].isupper() else None)
+    for name in read_list("authorities.txt"):  # state authorities, printed as names ("Länsstyrelsen")
+        add(name, DOMAIN_MIN_COUNT, name)
     party_codes: set[str] = set()
     for line in read_list("parties.txt"):
         name, _, code = line.partition("\t")
