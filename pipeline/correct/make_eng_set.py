@@ -18,7 +18,8 @@ of its file name, so the split is stable when documents are added.
 was made (``--out tests/fixtures/correct/eng-ocr-2 --skip-docs-in
 tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was made;
 ``eng-ocr-3/`` the third, from ``tests/fixtures/correct/source-texts`` (skipping the
-documents of both earlier sets).
+documents of both earlier sets); ``eng-ocr-4/`` the fourth, from
+``--source tests/fixtures/correct/source-texts-4`` only.
 """
 from __future__ import annotations
 
@@ -47,9 +48,9 @@ LINES_PER_PAGE = 36
 WIDTH = 78  # characters per rendered line
 
 
-def source_files() -> list[Path]:
+def source_files(sources: list[Path] | None = None) -> list[Path]:
     files: list[Path] = []
-    for d in SOURCES:
+    for d in sources or SOURCES:
         files += sorted(p for p in d.glob("*.txt") if p.name != "correct-prose.txt")
     return files
 
@@ -111,13 +112,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--skip-docs-in", type=Path, action="append", default=[], metavar="DIR",
                     help="leave out documents already in DIR/*.jsonl (a second set from texts added since)")
+    ap.add_argument("--source", type=Path, action="append", default=[], metavar="DIR",
+                    help="read the documents from DIR/*.txt instead of the default sources (repeatable)")
     args = ap.parse_args(argv)
     skip = {json.loads(x)["doc"] for d in args.skip_docs_in for f in d.glob("*.jsonl")
             for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {"dev": [], "heldout": []}
-    for k, path in enumerate(source_files()):
+    for k, path in enumerate(source_files(args.source)):
         if path.name in skip:
             continue
         rng = random.Random(path.name)

@@ -38,7 +38,8 @@
   "Utdragsbestyrkande,", "ENKÖPINGS KOMMUN.", a date "2014-08-19.") is a speck, in a damaged document:
   the line before does not run on into it (no comma, hyphen or governing word at its end: "… till" /
   "Fårö." ends a sentence) and the next begins with a capital or a digit.  One word (capitalised, no
-  name), or a letterhead in capitals, or an ISO date.
+  name), or a letterhead in capitals, or an ISO date, or a numbered section heading of up to four words
+  ("2. Sammanfattning.", never a numbered proposal "1. Att …").
 * A full stop between a name and its party code ("Fredrik de Geer. (L)") is a speck: the code
   belongs to the name before it.
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
@@ -270,13 +271,17 @@ def party_code_stops(lines: list[str]) -> list[Edit]:
 HEADING_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]{3,}|[A-ZÅÄÖ]{2,}(?: [A-ZÅÄÖ]{2,}){0,2}|\d{4}-\d\d-\d\d)([.,])\s*$")
 
 
+# ... and a numbered section heading of a few words ("2. Sammanfattning.", "5. Kompetens och arbetsmiljö.")
+NUMBERED_HEADING_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.,]?\s+([A-ZÅÄÖ][a-zåäöé]+(?:[ -][a-zåäöé]+){0,3})([.,])\s*$")
+
+
 def heading_marks(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]:
     """Marks after a heading or label alone on its line (see the module docstring)."""
     out: list[Edit] = []
     for li, ln in enumerate(lines):
-        m = HEADING_WORD_RE.match(ln)
-        if not m or is_name(m.group(1).lower()):
-            continue
+        m = HEADING_WORD_RE.match(ln) or NUMBERED_HEADING_RE.match(ln)
+        if not m or is_name(m.group(1).lower()) or " att " in f" {ln.lower()} ":
+            continue  # (a numbered proposal, "1. Att bifalla motionen.", is a sentence)
         before = (next((x for x in reversed(lines[:li]) if x.strip()), None) or "").split()
         last = before[-1].lower() if before else ""
         if last.endswith((",", "-")) or last in NO_COMMA_AFTER or last in ("och", "eller", "i"):
