@@ -132,6 +132,8 @@ COMMA_STOP_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)(?=\s+([A-ZÅÄÖ]
 # ... and across a line break: a comma ending a line, the capitalised word opening the next
 LINE_END_COMMA_RE = re.compile(r"(?:^|(?<=\s))[a-zåäöé]{2,}(,)\s*$")
 LINE_START_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]+)\b(?![-.])")
+# a numbered line, its number's mark as read ("4, Ekonomi", "2. Bakgrund"); not a numbered "Att …" proposal
+NUMBERED_LINE_RE = re.compile(r"^\s*\d{1,2}[.,;]?\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
 # a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
 LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
@@ -140,7 +142,7 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
     """Commas that were full stops: the next word is capitalised and ``common_not_name`` (see the
     module docstring) — after a lower-case word, or after a list number opening its line; also when
     that word opens the next line, or the line after a blank one ("andelen," / "Förvaltningen vill …":
-    no paragraph ends with a comma)."""
+    no paragraph ends with a comma), or the next line is a numbered section ("… in," / "4, Ekonomi")."""
     out = [(li, m.start(1), m.end(1), m.group(1), ".") for li, ln in enumerate(lines)
            for m in (*COMMA_STOP_RE.finditer(ln), *LIST_NUMBER_RE.finditer(ln)) if common_not_name(m.group(2))]
     for li in range(len(lines) - 1):
@@ -149,8 +151,9 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
             continue
         nxt = lines[li + 1] if lines[li + 1].strip() or li + 2 >= len(lines) else lines[li + 2]  # (a paragraph break)
         n = LINE_START_WORD_RE.match(nxt)
-        if n and common_not_name(n.group(1)):
-            out.append((li, m.start(1), m.end(1), ",", "."))
+        h = NUMBERED_LINE_RE.match(nxt)
+        if n and common_not_name(n.group(1)) or h and h.group(1).lower() != "att":
+            out.append((li, m.start(1), m.end(1), ",", "."))  # (... or a numbered section opens the next line)
     return out
 
 
