@@ -70,7 +70,8 @@ def test_stripped_correct_text_keeps_its_other_words(corrector: Corrector) -> No
 
 
 @pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout",
-                                  "eng-ocr-3 dev", "eng-ocr-3 heldout", "clean texts, å/ä/ö stripped"])
+                                  "eng-ocr-3 dev", "eng-ocr-3 heldout", "eng-ocr-4 dev", "eng-ocr-4 heldout",
+                                  "clean texts, å/ä/ö stripped"])
 def test_idempotent(corrector: Corrector, name: str) -> None:
     ocr, _ = load_sets()[name]
     once = corrector.correct_text("\n".join(ocr)).text
