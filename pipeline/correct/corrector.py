@@ -163,6 +163,10 @@ STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real w
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
+# the two commonest abbreviations as English-model OCR prints them without their inner dot, in a damaged
+# document, when the final dot is there ("bla. Skåne", "tex. genom"); their letters alone are no word the
+# text means ("blå." would end a sentence about a colour).  Not "tom." / "from.": words of their own.
+UNDOTTED = {"bla": "bl.a", "tex": "t.ex"}
 ABBREVIATION_MAX_COST = 0.6  # ``_dotted_abbreviation``: one shape confusion ("bi.a" for "bl.a")
 NO_ABBREVIATION_MIN_LEN = 7  # a rarer valid word this long is no truncated abbreviation (``_no_abbreviation``)
 SECOND_MAX_COST = 2.4  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ... (dev: 2.2 -> 2.4 two words better, nothing broken)
@@ -584,6 +588,11 @@ class Corrector:
                 abbr, cost = near
                 cased = abbr[0].upper() + abbr[1:] if w.text[0].isupper() else abbr
                 return cased, "confusion", cost, _rule(w.text.lower(), abbr), True
+        if margin is not None and w.chunk.endswith(".") and w.text.lower() in UNDOTTED:
+            # "bla." / "tex.": the commonest abbreviations with their inner dot lost, the final one kept
+            abbr = UNDOTTED[w.text.lower()]
+            cased = abbr[0].upper() + abbr[1:] if w.text[0].isupper() else abbr
+            return cased, "confusion", 0.5, _rule(w.text.lower(), abbr), True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
