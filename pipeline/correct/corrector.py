@@ -623,6 +623,9 @@ class Corrector:
             PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
         key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount,
                self._intact)
+        if text[1:].islower() and text[:1].isupper() and low in self.lex.given_names and self._before_surname(words, k):
+            return None  # "Inger Holm" signing a letter: a given name before a surname, no "inget" (not cached:
+            # the neighbour decides)
         hit = self._decisions.get(key)
         if hit is not None:
             decision, probe, in_doc = hit
@@ -1160,6 +1163,15 @@ class Corrector:
         ("Lindqvist-" before this part): this capitalised word is a surname."""
         p = self._prev(k)
         return bool(p) and p[:1].isupper() and p[1:].islower() and self._is_proper(p.lower())
+
+    def _before_surname(self, words: list[Word], k: int) -> bool:
+        """The next word on the line (as first read) is a capitalised surname or other name: this
+        capitalised word opens a person's name."""
+        if k + 1 >= len(words) or words[k + 1].line != words[k].line:
+            return False
+        n = self._next(words, k, 1) or ""
+        return n[:1].isupper() and n[1:].isalpha() and n[1:].islower() and (
+            n.lower() in self.lex.surnames or self._is_proper(n.lower()))
 
     def _after_genitive_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
