@@ -1100,8 +1100,11 @@ class Corrector:
         return bool(parts) and len(parts[-1]) >= 5 and self.lex.words.get(parts[-1], 0) >= DAMAGED_COMMON_COUNT
 
     def _name_parts(self, parts: list[str]) -> int:
-        """How many parts of a compound are names (a linking -s- aside)."""
-        return sum(1 for p in parts if p in self.lex.proper or (p[-1:] == "s" and p[:-1] in self.lex.proper))
+        """How many parts of a compound are names (a linking -s- aside) and no common word as well ("mark"
+        is land before it is Mark: "markreserv" has no name part)."""
+        def name(p: str) -> bool:
+            return p in self.lex.proper and self.lex.words.get(p, 0) < LOWER_MIN_COUNT
+        return sum(1 for p in parts if name(p) or (p[-1:] == "s" and name(p[:-1])))
 
     def _municipality(self, w: Word, sentence_start: bool) -> tuple[str, str, float, str, bool] | None:
         """A damaged capitalised word that is no known word (or only a web-only form: "Bors") read as the
