@@ -77,7 +77,7 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta"}
+             "fortsatta", "inre"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -93,6 +93,10 @@ KEEP_AFTER = {
              "dela", "delar", "delade", "delat", "förstå", "förstår", "minska", "minskar", "dämpa", "dämpar",
              "stilla", "skapa", "skapar", "väcka", "väcker", "väckt", "uttrycka", "uttrycker", "uttryckt"},
     "kant": {"en", "vid", "längs", "på", "mot", "utan", "varje", "ytter", "övre", "nedre", "skarp"},
+    # "en inre skyddszon", "denna inre belastning": an attribute after a determiner, where "inte" stands not
+    # (not after "det", "den", "de": "att det inte")
+    "inre": {"en", "ett", "denna", "detta", "dessa", "dess", "sin", "sitt", "sina", "vår", "vårt", "våra", "deras",
+             "hans", "hennes", "i", "från", "mot", "av", "med", "och"},
 }
 KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"}}
 # ... and where the other reading is the grammatical one: "det är känt att"
