@@ -581,18 +581,15 @@ class Corrector:
             # that drops its dots
             norm = w.text.lower().replace("é", "e").replace(":", ".")
             if norm != w.text.lower() and norm in self.lex.abbreviations:
-                cased = norm[0].upper() + norm[1:] if w.text[0].isupper() else norm
-                return cased, "confusion", 0.3, _rule(w.text.lower(), norm), True
+                return _abbreviation_cased(w.text, norm), "confusion", 0.3, _rule(w.text.lower(), norm), True
             near = self._dotted_abbreviation(norm)
             if near is not None:
                 abbr, cost = near
-                cased = abbr[0].upper() + abbr[1:] if w.text[0].isupper() else abbr
-                return cased, "confusion", cost, _rule(w.text.lower(), abbr), True
+                return _abbreviation_cased(w.text, abbr), "confusion", cost, _rule(w.text.lower(), abbr), True
         if margin is not None and w.chunk.endswith(".") and w.text.lower() in UNDOTTED:
             # "bla." / "tex.": the commonest abbreviations with their inner dot lost, the final one kept
             abbr = UNDOTTED[w.text.lower()]
-            cased = abbr[0].upper() + abbr[1:] if w.text[0].isupper() else abbr
-            return cased, "confusion", 0.5, _rule(w.text.lower(), abbr), True
+            return _abbreviation_cased(w.text, abbr), "confusion", 0.5, _rule(w.text.lower(), abbr), True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
@@ -623,9 +620,10 @@ class Corrector:
             PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
         key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount,
                self._intact)
+        # "Inger Holm" signing a letter: a given name before a surname, no "inget" (before the cache: the
+        # neighbour decides)
         if text[1:].islower() and text[:1].isupper() and low in self.lex.given_names and self._before_surname(words, k):
-            return None  # "Inger Holm" signing a letter: a given name before a surname, no "inget" (not cached:
-            # the neighbour decides)
+            return None
         hit = self._decisions.get(key)
         if hit is not None:
             decision, probe, in_doc = hit
@@ -1253,6 +1251,11 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def _abbreviation_cased(text: str, abbr: str) -> str:
+    """A listed abbreviation in the case the token opened with ("Fr.o.m." for "Ft.o.m.")."""
+    return abbr[0].upper() + abbr[1:] if text[0].isupper() else abbr
 
 
 def _place_part(low: str) -> str | None:
