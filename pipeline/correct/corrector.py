@@ -946,7 +946,7 @@ class Corrector:
             # each common word under each of its letters masked ("o?h" -> "och"): a token's one-letter
             # neighbours are then its ``len`` masks, not ``len`` x the alphabet
             self._top = {}
-            for v, _, _ in self.lex.frequent.values():
+            for v in {v for v, _, _ in self.lex.frequent.values()}:  # (the table's ~2,000 source words)
                 if len(v) >= FREE_MIN_LEN and self.gen.count(v) >= FREE_TOP_COUNT:
                     for j in range(len(v)):
                         self._top.setdefault(v[:j] + "?" + v[j + 1:], set()).add(v)
