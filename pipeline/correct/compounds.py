@@ -39,6 +39,9 @@ NOT_A_PART = frozenset(
 # ... except as the last part, where they are a suffix: "-bara" is the plural of the adjective suffix "-bar"
 # ("laddbara", "hållbara").
 SUFFIX_TAILS = frozenset({"bara"})
+# Words that are also an inflection ending: as a tail they read "<word>" + ending, an inflected form
+# the lexicon would list ("utbyggnad" + "ena", "kontroll" + "ande"), never a compound.
+ENDING_TAILS = frozenset("ena enas ande ende andes".split())
 # Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
 NO_LINK = frozenset("för före efter under över genom mellan utan bakom inom utom mot från till vid med av om på".split())
 
@@ -68,12 +71,13 @@ class Compounds:
             return True
         if self._common(part, HEAD_MIN_COUNT):
             return True
-        if part[-1:] in ("s", "e") and len(part) > MIN_PART + 1 and self._common(part[:-1], HEAD_MIN_COUNT):
-            return True  # linking -s-/-e-
+        if (part[-1:] in ("s", "e") and len(part) > MIN_PART + 1 and part[-2] != "s"
+                and self._common(part[:-1], HEAD_MIN_COUNT)):
+            return True  # linking -s-/-e- (never an -s- after an s: "förslags" + "s" is no head)
         return False
 
     def tail_ok(self, part: str) -> bool:
-        if part in NOT_A_PART and part not in SUFFIX_TAILS:
+        if part in NOT_A_PART and part not in SUFFIX_TAILS or part in ENDING_TAILS:
             return False
         c = self.lex.words.get(part, 0)
         if self._stripped_form(part, c):
@@ -113,11 +117,14 @@ class Compounds:
         return self.split(word) is not None
 
     def pseudo_count(self, word: str) -> int:
-        """A frequency for a compound: its rarest part, discounted (compounds are rarer)."""
+        """A frequency for a compound: its rarest part, discounted (compounds are rarer) ten times for
+        every seam — each further part is one more guess ("<stål><lär><holms><skolan>" is garbage far more
+        often than a word; dev sets: 8 words better, 1 worse)."""
         if word.endswith("s") and word[:-1] in self.lex.proper:
             return max(1, self.lex.words.get(word[:-1], 0) // 10)
         splits = self._splits(word) or self._splits(word[:-1]) or [[word]]
-        return max(1, min(max(min(self._part_count(p) for p in parts) for parts in splits) // 10, MAX_PSEUDO_COUNT))
+        return max(1, min(max(min(self._part_count(p) for p in parts) // 10 ** (len(parts) - 1)
+                              for parts in splits), MAX_PSEUDO_COUNT))
 
     def _part_count(self, p: str) -> int:
         # a compound-only stem ("<word>s" as a first part) is attested: as common as a head must be
