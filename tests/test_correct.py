@@ -592,6 +592,7 @@ def test_context_reading_of_misread_short_words(choice: str, prev: str, nxt: str
 def test_given_name_before_surname_stays(corrector: Corrector) -> None:
     """A signature's given name that a frequent word is one confusion from ("Inger" / "inget"), before a
     surname, in a damaged document: a name.  Invented text."""
-    text = "Namnden och Inger Holm (s) har for manga ar sedan nar de ar har\nVid protokollet\nInger Holm"
+    text = "Namnden och Inger Holm (s) har for manga ar sedan nar de ar har\nVid protokollet\nInger Holm\nJusteras\nInger Lunci"
     out = corrector.correct_text(text).text.split("\n")
     assert out[0].startswith("Nämnden och Inger Holm (s)") and out[2] == "Inger Holm"
+    assert out[4].startswith("Inger ")  # before a damaged surname too (a rare or unknown capitalised word)

@@ -120,6 +120,7 @@ SUGGEST_MAX_COST = 2.6
 MIN_MARGIN = 0.3  # log10 gap to the runner-up
 MIN_MARGIN_DOC = 0.1  # ... in a damaged document, for a non-word: leaving it is surely wrong, the leader likely right
 MIN_MARGIN_DAMAGED = 0.05  # ... for a visibly damaged token (``_damaged``): any lead but a tie (dev: 0.0 one word better; a tie is no reading)
+RARE_NAME_COUNT = 1000  # ``_before_surname``: a capitalised word rarer than this after a given name is a surname
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
@@ -1172,7 +1173,9 @@ class Corrector:
             return False
         n = self._next(words, k, 1) or ""
         return n[:1].isupper() and n[1:].isalpha() and n[1:].islower() and (
-            n.lower() in self.lex.surnames or self._is_proper(n.lower()))
+            n.lower() in self.lex.surnames or self._is_proper(n.lower()) or self._count(n.lower()) < RARE_NAME_COUNT)
+        # (a capitalised rare word or non-word after a given name is a damaged surname: "Inger Holi" is
+        # "Inger Holm", whatever the web spells "holi")
 
     def _after_genitive_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
