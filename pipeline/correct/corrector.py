@@ -469,7 +469,8 @@ class Corrector:
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
                      + punctuation.stray_commas(out_lines, context.may_be_finite)
                      + punctuation.heading_marks(out_lines, self._is_proper) + punctuation.party_code_stops(out_lines)
-                     + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines))
+                     + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines)
+                     + punctuation.semicolon_commas(out_lines))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
         return CorrectionResult("\n".join(out_lines), rounds.nest(raw_lines, applied), suggested, round(loss, 3))
 
@@ -1292,8 +1293,8 @@ def _apply_late(raw_lines: list[str], out_lines: list[str], applied: list[Correc
         if method == "split":  # a gap: once per place (an inserted space sits at a word's start)
             if any(c.line == li and c.start == ra and c.method == "split" for c in applied):
                 continue
-        elif any(c.line == li and c.start <= ra < max(c.end, c.start + 1) for c in applied):
-            continue  # a mark: not inside anything already corrected
+        elif any(c.line == li and c.start <= ra < max(c.end, c.start + 1) for c in (*applied, *late)):
+            continue  # a mark: not inside anything already corrected, nor twice ("1;" a list number's stop)
         rule = f"{orig or '∅'}→␣" if method == "split" else f"{orig}→{rep or '∅'}"
         late.append(Correction(page=page, line=li, start=ra, end=ra + (b - a), original=orig, correction=rep,
                                method=method, score=score, applied=True, rule=rule))

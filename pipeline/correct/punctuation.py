@@ -44,6 +44,10 @@
   belongs to the name before it.
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
+* A semicolon inside a line before a conjunction, a relative or a preposition that goes on the clause
+  ("år; vilket", "2007; men", "elever; oavsett", "avstår; 1 ledamot"), in a damaged document, is a comma
+  with a speck above it: a true semicolon joins two clauses, and the second opens with its subject
+  ("röstar ja; den som").  Not at a line end, where a semicolon may announce a list ("bland annat;").
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
@@ -154,6 +158,23 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
         h = NUMBERED_LINE_RE.match(nxt)
         if n and common_not_name(n.group(1)) or h and h.group(1).lower() != "att":
             out.append((li, m.start(1), m.end(1), ",", "."))  # (... or a numbered section opens the next line)
+    return out
+
+
+# words that go on the clause a comma left: conjunctions, relatives, "att", prepositions of an apposition
+COMMA_GOERS = frozenset("och men eller samt vilket vilka vilken som där om att oavsett eftersom medan med ca "
+                        "inklusive".split())
+SEMICOLON_RE = re.compile(r"(?<=[^\W_])(;)(?=\s+(\S+))")
+
+
+def semicolon_commas(lines: list[str]) -> list[Edit]:
+    """Semicolons that are commas (see the module docstring)."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in SEMICOLON_RE.finditer(ln):
+            nxt = m.group(2).rstrip(".,;:")
+            if nxt.lower() in COMMA_GOERS or nxt.isdigit():
+                out.append((li, m.start(1), m.end(1), ";", ","))
     return out
 
 
