@@ -596,3 +596,13 @@ def test_given_name_before_surname_stays(corrector: Corrector) -> None:
     out = corrector.correct_text(text).text.split("\n")
     assert out[0].startswith("Nämnden och Inger Holm (s)") and out[2] == "Inger Holm"
     assert out[4].startswith("Inger ")  # before a damaged surname too (a rare or unknown capitalised word)
+
+
+def test_unknown_place_not_read_as_a_long_compound(corrector: Corrector) -> None:
+    """An undamaged capitalised word whose only diacritic reading is an unlisted compound of three or more
+    parts ("<stål><lär><bergs><skolan>") is a name we do not know, in a damaged document too.  Invented."""
+    text = ("Namnden har for manga ar sedan beslutat att nar de ar har ska eleverna pa Stallarbergsskolan "
+            "och Sollarvikshemmet bada vid Stallarhagens strand.")
+    out = corrector.correct_text(text).text
+    for name in ("Stallarbergsskolan", "Sollarvikshemmet", "Stallarhagens"):
+        assert name in out, out

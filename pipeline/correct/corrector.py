@@ -177,6 +177,7 @@ FAMILY_BOOST = 0.5  # ... and for one whose word family does (``_in_family``)
 FAMILY_MIN = 4  # letters of a shared stem
 FAMILY_SUFFIX = 4  # a shorter form in the document may lack at most this many letters of the ending
 NAME_BONUS = 1.0  # log10 bonus for a candidate that occurs as a known word elsewhere in the document
+NAME_COMPOUND_MAX_PARTS = 2  # ``_nonword``: an unlisted compound reading of a capitalised word, at most
 NAME_MAX_COST = 1.2  # confusion-only match of a capitalised word to a known name/place (dev: 1.0 -> 1.2 one word better, nothing broken)
 PLACE_EDIT_MIN_LEN = 4  # ``_municipality``: a word this long, at most this many edits and this channel cost from
 PLACE_EDIT_MAX_EDITS = 2  # ... the nearest municipality or region, which leads the next by at least
@@ -784,6 +785,13 @@ class Corrector:
             confident = best.cost <= min(SECOND_MAX_COST, SECOND_COST_PER_CHAR * len(low)) and lead >= SECOND_MARGIN
         if best.cost > SUGGEST_MAX_COST:
             return None
+        if (name_mode and best.method == "compound" and not self._damaged(text) and self._count(best.word) == 0
+                and len(self.gen.cpd.split(best.word) or ()) > NAME_COMPOUND_MAX_PARTS
+                and not self._proper_compound(best.word)):
+            # an undamaged capitalised word read as an unlisted compound of three or more parts is a name
+            # we do not know, far likelier than the garbage ("Stallarholmsskolan" is no "<stål><lär><holms>
+            # <skolan>"): a suggestion only (dev sets: one word not broken, nothing lost)
+            confident = False
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
         if margin is None and best.method == "compound" and low.isalpha():
             confident = False  # an undamaged text: an invented compound reading is only a suggestion
