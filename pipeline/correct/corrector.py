@@ -871,7 +871,11 @@ class Corrector:
                 self._ctx_used = True
                 choice = context.reading(choice, prev, nxt, nxt2)
             return self._cased(w.text, choice, w, not name_mode), "diacritics", best.cost, _rule(low, choice), True
-        if best is not None and best.score + W * best.cost * self._loss_discount - keep >= margin:
+        # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
+        # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
+        # however much å/ä/ö the page lost
+        lost = self._loss_discount if best is not None and len(best.word) == len(low) else 0.0
+        if best is not None and best.score + W * best.cost * lost - keep >= margin:
             choice = best.word
             if choice in context.PAIRS and len(low) <= 3 and not name_mode:
                 self._ctx_used = True
