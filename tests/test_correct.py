@@ -180,8 +180,7 @@ def test_sample_acceptance_targets(corrector: Corrector) -> None:
 @pytest.mark.parametrize("name", ["eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout", "eng-ocr-3 dev",
                                   pytest.param("eng-ocr-3 heldout", marks=pytest.mark.xfail(
                                       strict=True, reason="#3 open: unseen set 3 at ~0.21 of the raw WER, 0.33 % broken")),
-                                  pytest.param("eng-ocr-4 dev", marks=pytest.mark.xfail(
-                                      strict=True, reason="#3 open: set 4 at ~0.20 of the raw WER, 0.21 % broken")),
+                                  "eng-ocr-4 dev",
                                   pytest.param("eng-ocr-4 heldout", marks=pytest.mark.xfail(
                                       strict=True, reason="#3 open: unseen set 4 at ~0.20 of the raw WER, 0.36 % broken"))])
 def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> None:
@@ -189,7 +188,7 @@ def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> N
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]
     before = jiwer.wer([p[0] for p in pairs], [p[1] for p in pairs])
     cer, wer, broken = _scores(corrector, name)
-    assert wer < before * 0.2  # now ~0.10 (dev) / ~0.15 (held-out) / ~0.10 (dev2) / ~0.14 (held-out 2) / ~0.18 (dev3) of the raw WER
+    assert wer < before * 0.2  # now ~0.10 (dev) / ~0.15 (held-out) / ~0.10 (dev2) / ~0.14 (held-out 2) / ~0.17 (dev3) / ~0.20 (dev4) of the raw WER
     assert broken <= 0.002
 
 

@@ -34,6 +34,10 @@ HUNSPELL_ONLY_COUNT = 2  # below any wordfreq word (min ≈ 10)
 DOMAIN_MIN_COUNT = 30_000  # council words: common in council records, rarer on the web (dev: 3000 -> 30k helped, 100k hurt)
 DOMAIN_FORM_COUNT = 1_000  # the other forms of a council word's paradigm (``build``)
 UNATTESTED_MAX_COUNT = 1000  # ``unattested_forms``: rarer than this (dev: 300 worse, 3000 and 10000 the same)
+# ... and two-letter forms rarer than this that neither hunspell nor a name or abbreviation list has ("ch",
+# "br", "gg": web noise, and what English-model OCR leaves of "och", "bör", "ägg"); dev sets: 7 words
+# better, none worse (three-letter ones too lost "ver" → "över", "sma" → "små" to other readings)
+SHORT_UNATTESTED_MAX_COUNT = 20_000
 PLACE_MIN_COUNT = 1500
 NAME_MIN_COUNT = 300
 
@@ -210,7 +214,7 @@ def build(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / LEXICON_FILE
     data["unattested"] = unattested_forms(words, {f.lower() for f in forms} | data["stems"], proper, data["stems"],
-                                          data["stripped"])
+                                          data["stripped"], frozenset(a.lower().rstrip(".") for a in data["abbreviations"]))
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as f:
         pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -221,16 +225,18 @@ def build(out_dir: Path) -> Path:
 
 
 def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], stems: set[str],
-                     stripped: dict[str, tuple[str, ...]]) -> frozenset[str]:
+                     stripped: dict[str, tuple[str, ...]], abbreviations: frozenset[str] = frozenset()) -> frozenset[str]:
     """Rare forms that only wordfreq vouches for: no hunspell form or stem, no name, no compound of
-    known parts — foreign words, slang, typos of the web ("sain", "irad").  In a damaged document the
+    known parts — foreign words, slang, typos of the web ("sain", "irad"), and two-letter forms
+    (``SHORT_UNATTESTED_MAX_COUNT``) that are no listed abbreviation.  In a damaged document the
     corrector reads them as non-words first (``Corrector._decide_inner``)."""
     from .compounds import Compounds
     from .lexicon import Lexicon
 
     cpd = Compounds(Lexicon(words=words, stems=frozenset(stems), stripped=stripped))
-    return frozenset(w for w, n in words.items() if HUNSPELL_ONLY_COUNT < n < UNATTESTED_MAX_COUNT and len(w) >= 4
-                     and w.isalpha() and w not in hunspell and w not in proper and cpd.split(w) is None)
+    return frozenset(w for w, n in words.items() if w.isalpha() and w not in hunspell and w not in proper and (
+        HUNSPELL_ONLY_COUNT < n < UNATTESTED_MAX_COUNT and len(w) >= 4 and cpd.split(w) is None
+        or len(w) == 2 and HUNSPELL_ONLY_COUNT < n < SHORT_UNATTESTED_MAX_COUNT and w not in abbreviations))
 
 
 def build_frequent(out_dir: Path) -> Path:
