@@ -593,6 +593,11 @@ class Corrector:
             # "bla." / "tex.": the commonest abbreviations with their inner dot lost, the final one kept
             abbr = UNDOTTED[w.text.lower()]
             return _abbreviation_cased(w.text, abbr), "confusion", 0.5, _rule(w.text.lower(), abbr), True
+        if (margin is not None and w.chunk.endswith(".") and w.text in ("Lex", "lex")
+                and (self._next(words, k, 1) or "")[:1].islower()):
+            # "t.ex." with its "t." read as one "L" before a sentence that goes on (a "Lex Maria" is named,
+            # without a stop)
+            return "t.ex", "confusion", 0.6, f"{w.text}→t.ex", True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
