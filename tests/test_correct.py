@@ -617,3 +617,15 @@ def test_glyph_reading_of_a_valid_word_gets_no_loss_discount(corrector: Correcto
     out = corrector.correct_text(text).text.split("\n")
     assert out[0].startswith("Nämnden har för många år sedan")  # the page did lose its å/ä/ö
     assert "hyrorna stiger blir" in out[1]
+
+
+def test_listed_word_yields_only_to_listed_evidence(corrector: Corrector) -> None:
+    """In a page that lost its å/ä/ö, a listed word as read ("eftersatta", "fordras") is not replaced by
+    a rare listed form whose count only a compound inference raised ("efter" + "sätta", "för" + "dras").
+    Invented text."""
+    text = ("Namnden har for manga ar sedan sett over fragan om de nya radhusen vid torget.\n"
+            "Det fordras mer an sa for att de eftersatta vagarna ska bli battre for alla.\n"
+            "Darfor foreslar namnden att kommunen utreder fragan under nasta ar och att sarskilda medel avsatts.\n"
+            "Forvaltningen far i uppdrag att aterkomma med ett forslag till atgarder fore arets slut.")
+    out = corrector.correct_text(text).text.split("\n")
+    assert out[1] == "Det fordras mer än så för att de eftersatta vägarna ska bli bättre för alla."
