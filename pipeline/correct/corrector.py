@@ -192,6 +192,10 @@ LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_case
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
                        "udden näset området fältet vallen strömmen fjärden forsen bäcken lunden hagen torpet slätten".split())
+# glyphs that English-model OCR makes of a word's final "n" (its arch split or its stem doubled) and
+# their cost (``_place_name``)
+N_GLYPHS = ("ii", "ri", "h", "i")
+N_GLYPH_COST = 0.5
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
@@ -731,6 +735,7 @@ class Corrector:
             cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                       and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
                       and c.word[0] != low[0] and self._common(c.word)]
+        place = None
         if (name_mode or text[:1].isupper()) and margin is not None:
             place = self._place_name(low)
             if place is not None and all(c.word != place.word for c in cands):
@@ -790,12 +795,13 @@ class Corrector:
             confident = best.cost <= min(SECOND_MAX_COST, SECOND_COST_PER_CHAR * len(low)) and lead >= SECOND_MARGIN
         if best.cost > SUGGEST_MAX_COST:
             return None
-        if (name_mode and best.method == "compound" and not self._damaged(text) and self._count(best.word) == 0
-                and len(self.gen.cpd.split(best.word) or ()) > NAME_COMPOUND_MAX_PARTS
+        if (name_mode and best.method == "compound" and best != place and not self._damaged(text)
+                and self._count(best.word) == 0 and len(self.gen.cpd.split(best.word) or ()) > NAME_COMPOUND_MAX_PARTS
                 and not self._proper_compound(best.word)):
             # an undamaged capitalised word read as an unlisted compound of three or more parts is a name
             # we do not know, far likelier than the garbage ("Stallarholmsskolan" is no "<stål><lär><holms>
-            # <skolan>"): a suggestion only (dev sets: one word not broken, nothing lost)
+            # <skolan>"): a suggestion only (dev sets: one word not broken, nothing lost).  A place name's
+            # reading (``_place_name``: the name as read + its noun restored) is no such guess
             confident = False
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
         if margin is None and best.method == "compound" and low.isalpha():
@@ -1159,7 +1165,14 @@ class Corrector:
         prints for "ö" ("Morévagen" → "Morövägen") — a free reading of the unknown name is no reading
         (it is no "Mora" + "vägen") — or for "e" in a known name ("Valléntuna").  A known name with its
         é ("Linné") keeps it."""
+        read = low
         key = strip_diacritics(low)
+        end_cost = 0.0
+        for glyphs in N_GLYPHS:
+            if key.endswith(glyphs) and len(key) > len(glyphs) + 6 and not key[: -len(glyphs)].endswith("n"):
+                # the noun's final n misread ("<Name>skolah", "<Name>parkei"): read as "n" first
+                low, key, end_cost = low[: -len(glyphs)] + "n", key[: -len(glyphs)] + "n", N_GLYPH_COST
+                break
         for suffix in PLACE_SUFFIXES:
             plain = strip_diacritics(suffix)
             if not key.endswith(plain) or len(low) - len(plain) < 3:
@@ -1170,10 +1183,10 @@ class Corrector:
             name_read = name.replace("é", "ö")
             if "é" in name and not self._is_proper(name_read) and self._is_proper(name.replace("é", "e")):
                 name_read = name.replace("é", "e")  # "Valléntuna": a known name whose e was read as é
-            if not name_read.isalpha() or name_read + suffix == low:
+            if not name_read.isalpha() or name_read + suffix == read:
                 return None
-            cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix))
-            return Candidate(name_read + suffix, cost, PLACE_COST, "compound", _rule(low, name_read + suffix))
+            cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix)) + end_cost
+            return Candidate(name_read + suffix, cost, PLACE_COST, "compound", _rule(read, name_read + suffix))
         return None
 
     def _proper_compound(self, w: str) -> bool:
