@@ -56,6 +56,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5), ("i", "r", 0.7), ("i", "u", 0.8),
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
     ("ri", "n", 0.5), ("ti", "n", 0.6), ("rt", "n", 0.6),
+    # ... or as two stems ("skolaii", "aiislag": dev sets 7 words better, none worse)
+    ("ii", "n", 0.5),
     # ... and the arches of "m" the same way ("kori" + "mun" style: m read as ri)
     ("ri", "m", 0.6), ("ra", "m", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
