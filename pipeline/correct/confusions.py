@@ -85,6 +85,11 @@ _MAX_SRC = max(len(o) for o, _, _ in RULES)
 STRIP = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 
 
+def glyph_cost(ocr: str, truth: str) -> float:
+    """The cheapest rule that reads one OCR glyph as one letter, else a free substitution's cost."""
+    return min((c for t, c, _ in _BY_SRC.get(ocr, ()) if t == truth), default=SUB_COST)
+
+
 def strip_diacritics(word: str) -> str:
     return word.translate(STRIP)
 

@@ -105,7 +105,7 @@ from ..model import Correction
 from . import context, punctuation, rounds
 from .candidates import MAX_LOG_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
-from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, strip_diacritics
+from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, glyph_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits, lost_spaces
 from .protect import HEADING_WORDS, ONE_GLYPHS, PARTY_RE, bars_on_line, digit_one_is_i, is_protected
@@ -217,8 +217,8 @@ QUOTE_ANY_RE = re.compile(r"[’‘'”“\"«»„]")  # any quotation mark (``
 BULLET_LOOSE_RE = re.compile(r"^(\s*)([¢*«•ve+])(?= \w)")
 # A party code after a name, its brackets or letter misread: "Nilsson {5}" style → "(s)".  The inner
 # glyph is read by look-alike; the result must be a listed party code, or nothing is changed.
-PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!]{1,3})([)}\]]))(?=[\s.,;:]|$)")
-PARTY_GLYPH = str.maketrans({"5": "s", "$": "s", "1": "l", "|": "l", "!": "l"})
+PARTY_DAMAGED_RE = re.compile(r"(?:^|(?<=\s))[A-ZÅÄÖ][a-zåäöé]+ (([({\[])([A-Za-zÅÄÖåäö5$1|!¢]{1,3})([)}\]]))(?=[\s.,;:]|$)")
+PARTY_GLYPH = str.maketrans({"5": "s", "$": "s", "1": "l", "|": "l", "!": "l", "¢": "c"})
 BRACKETED_RE = re.compile(r"^[({\[][^\s]{1,3}[)}\]][.,;:]?$")
 STRIPPED_RATIO = 30  # pseudo-count of "intact" words: short texts are not judged lost on a word or two
 
@@ -385,8 +385,12 @@ class Corrector:
                 ln = ln[:a] + rep + ln[b:]
             for m in PARTY_DAMAGED_RE.finditer(ln):
                 inner = m.group(3).translate(PARTY_GLYPH)
-                if inner.upper() not in self.lex.party_codes or not (inner.islower() or inner.isupper()):
+                if not (inner.islower() or inner.isupper()):
                     continue
+                if inner.upper() not in self.lex.party_codes:
+                    inner = self._party_code_near(inner)
+                    if inner is None:
+                        continue
                 rep = "(" + inner + ")"
                 a, b = m.start(1), m.end(1)
                 if rep != m.group(1) and len(rep) == b - a:
@@ -478,6 +482,26 @@ class Corrector:
                      + punctuation.semicolon_commas(out_lines))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
         return CorrectionResult("\n".join(out_lines), rounds.nest(raw_lines, applied), suggested, round(loss, 3))
+
+    def _party_code_near(self, inner: str) -> str | None:
+        """The one party code a bracketed code after a name is a letter away from, the cheapest by the
+        confusion weights ("(tp)": t read for f, "(fp)"; "(ka)": "(kd)"), in the code's own case; None
+        when two codes are as near ("(tv)": "(mp)"? "(fp)"?)."""
+        costs: dict[str, float] = {}
+        for code in self.lex.party_codes:
+            c = code.lower() if inner.islower() else code
+            if len(c) != len(inner):
+                continue
+            diff = [(o, t) for o, t in zip(inner, c) if o != t]
+            if len(diff) == 1:
+                o, t = diff[0]
+                costs[c] = glyph_cost(o.lower(), t.lower())
+        if not costs:
+            return None
+        ranked = sorted(costs.items(), key=lambda kv: kv[1])
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
 
     def _common_not_name(self, low: str) -> bool:
         """A common word (``LOWER_MIN_COUNT``) that no name list has and that begins no name."""
