@@ -1190,27 +1190,22 @@ class Corrector:
         (it is no "Mora" + "vägen") — or for "e" in a known name ("Valléntuna").  A known name with its
         é ("Linné") keeps it."""
         read = low
-        key = strip_diacritics(low)
-        end_cost = 0.0
-        for glyphs in N_GLYPHS:
-            if key.endswith(glyphs) and len(key) > len(glyphs) + 6 and not key[: -len(glyphs)].endswith("n"):
-                # the noun's final n misread ("<Name>skolah", "<Name>parkei"): read as "n" first
-                low, key, end_cost = low[: -len(glyphs)] + "n", key[: -len(glyphs)] + "n", N_GLYPH_COST
-                break
-        for suffix in PLACE_SUFFIXES:
-            plain = strip_diacritics(suffix)
-            if not key.endswith(plain) or len(low) - len(plain) < 3:
-                continue
-            name = low[: len(low) - len(plain)]
-            if "é" in name and self._is_proper(name):
-                return None
-            name_read = name.replace("é", "ö")
-            if "é" in name and not self._is_proper(name_read) and self._is_proper(name.replace("é", "e")):
-                name_read = name.replace("é", "e")  # "Valléntuna": a known name whose e was read as é
-            if not name_read.isalpha() or name_read + suffix == read:
-                return None
-            cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix)) + end_cost
-            return Candidate(name_read + suffix, cost, PLACE_COST, "compound", _rule(read, name_read + suffix))
+        for low, gen, end_cost in _place_endings(low):
+            key = strip_diacritics(low)
+            for suffix in PLACE_SUFFIXES:
+                plain = strip_diacritics(suffix)
+                if not key.endswith(plain) or len(low) - len(plain) < 3:
+                    continue
+                name = low[: len(low) - len(plain)]
+                if "é" in name and self._is_proper(name):
+                    return None
+                name_read = name.replace("é", "ö")
+                if "é" in name and not self._is_proper(name_read) and self._is_proper(name.replace("é", "e")):
+                    name_read = name.replace("é", "e")  # "Valléntuna": a known name whose e was read as é
+                if not name_read.isalpha() or name_read + suffix + gen == read:
+                    return None
+                cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix)) + end_cost
+                return Candidate(name_read + suffix + gen, cost, PLACE_COST, "compound", _rule(read, name_read + suffix + gen))
         return None
 
     def _proper_compound(self, w: str) -> bool:
@@ -1320,6 +1315,26 @@ class Corrector:
 def _abbreviation_cased(text: str, abbr: str) -> str:
     """A listed abbreviation in the case the token opened with ("Fr.o.m." for "Ft.o.m.")."""
     return abbr[0].upper() + abbr[1:] if text[0].isupper() else abbr
+
+
+def _place_endings(low: str) -> list[tuple[str, str, float]]:
+    """The ways a place name's last letters may read (``Corrector._place_name``): (the name up to its
+    noun's end, a genitive "s" after it, the cost).  As read; its noun's final n misread ("<Name>skolah",
+    "<Name>parkei": ``N_GLYPHS``) or followed by a speck "i" ("<Name>vikeni"); each also in the genitive
+    ("<Name>skogehs")."""
+    out = [(low, "", 0.0)]
+    for stem, gen in ((low, ""), (low[:-1], "s")) if low.endswith("s") else ((low, ""),):
+        if gen:
+            out.append((stem, gen, 0.0))
+        if len(stem) < 8:
+            continue
+        for glyphs in N_GLYPHS:
+            if stem.endswith(glyphs) and not stem[: -len(glyphs)].endswith("n"):
+                out.append((stem[: -len(glyphs)] + "n", gen, N_GLYPH_COST))
+                break
+        if stem.endswith("ni"):
+            out.append((stem[:-1], gen, N_GLYPH_COST))
+    return out
 
 
 def _place_part(low: str) -> str | None:
