@@ -486,7 +486,7 @@ class Corrector:
     def _party_code_near(self, inner: str) -> str | None:
         """The one party code a bracketed code after a name is a letter away from, the cheapest by the
         confusion weights ("(tp)": t read for f, "(fp)"; "(ka)": "(kd)"), in the code's own case; None
-        when two codes are as near ("(tv)": "(mp)"? "(fp)"?)."""
+        when two codes are as near ("(a)": "(c)", "(m)", "(s)", … each one free substitution away)."""
         costs: dict[str, float] = {}
         for code in self.lex.party_codes:
             c = code.lower() if inner.islower() else code
@@ -1189,23 +1189,23 @@ class Corrector:
         prints for "ö" ("Morévagen" → "Morövägen") — a free reading of the unknown name is no reading
         (it is no "Mora" + "vägen") — or for "e" in a known name ("Valléntuna").  A known name with its
         é ("Linné") keeps it."""
-        read = low
-        for low, gen, end_cost in _place_endings(low):
-            key = strip_diacritics(low)
+        for form, gen, end_cost in _place_endings(low):
+            key = strip_diacritics(form)
             for suffix in PLACE_SUFFIXES:
                 plain = strip_diacritics(suffix)
-                if not key.endswith(plain) or len(low) - len(plain) < 3:
+                if not key.endswith(plain) or len(form) - len(plain) < 3:
                     continue
-                name = low[: len(low) - len(plain)]
+                name = form[: len(form) - len(plain)]
                 if "é" in name and self._is_proper(name):
                     return None
                 name_read = name.replace("é", "ö")
                 if "é" in name and not self._is_proper(name_read) and self._is_proper(name.replace("é", "e")):
                     name_read = name.replace("é", "e")  # "Valléntuna": a known name whose e was read as é
-                if not name_read.isalpha() or name_read + suffix + gen == read:
+                reading = name_read + suffix + gen
+                if not name_read.isalpha() or reading == low:
                     return None
-                cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(low[len(name):], suffix)) + end_cost
-                return Candidate(name_read + suffix + gen, cost, PLACE_COST, "compound", _rule(read, name_read + suffix + gen))
+                cost = 0.2 * name.count("é") + 0.3 * sum(a != b for a, b in zip(form[len(name):], suffix)) + end_cost
+                return Candidate(reading, cost, PLACE_COST, "compound", _rule(low, reading))
         return None
 
     def _proper_compound(self, w: str) -> bool:
@@ -1223,15 +1223,14 @@ class Corrector:
         return bool(p) and p[:1].isupper() and p[1:].islower() and self._is_proper(p.lower())
 
     def _before_surname(self, words: list[Word], k: int) -> bool:
-        """The next word on the line (as first read) is a capitalised surname or other name: this
-        capitalised word opens a person's name."""
+        """The next word on the line (as first read) is a capitalised surname or other name, or a rare
+        word or non-word — a damaged surname ("Inger Holi" is "Inger Holm", whatever the web spells
+        "holi"): this capitalised word opens a person's name."""
         if k + 1 >= len(words) or words[k + 1].line != words[k].line:
             return False
         n = self._next(words, k, 1) or ""
         return n[:1].isupper() and n[1:].isalpha() and n[1:].islower() and (
             n.lower() in self.lex.surnames or self._is_proper(n.lower()) or self._count(n.lower()) < RARE_NAME_COUNT)
-        # (a capitalised rare word or non-word after a given name is a damaged surname: "Inger Holi" is
-        # "Inger Holm", whatever the web spells "holi")
 
     def _after_genitive_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
