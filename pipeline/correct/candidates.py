@@ -223,8 +223,10 @@ class CandidateGenerator:
 
         The first head that fits gives its first form and, if that differs, the form as read when
         that is a compound stem ("krön" or "kron" + "täckning"): which one is the channel's and the
-        counts' call.  The tail takes its most frequent form, and a tail split further its first
-        reading."""
+        counts' call.  The tail takes its most frequent form (the tail as read too, when it may end a
+        compound: a form only hunspell lists is below every lookup's floor), and a tail split further its
+        first reading — only when no head has a one-word tail: two parts before three ("järn" +
+        "skoningar", not "järns" + "kön" + "ingår"; a longer head is no reason for a further guess)."""
         n = len(key)
         # A head longer than the longest prefix of ``key`` that may begin a findable key has no lexicon
         # reading (``_lookup`` finds nothing): only a compound-only stem can be it.  Not for a key with
@@ -233,6 +235,7 @@ class CandidateGenerator:
         p = f.prefix_len(key) if f is not None and "é" not in key else n
         stems = self.lex.stems
         heads_memo, tails_memo = self._heads, self._tails
+        deferred: list[tuple[list[str], str]] = []
         for k in range(n - 3, 2, -1):
             if k > p:
                 head = key[:k]
@@ -250,7 +253,7 @@ class CandidateGenerator:
             t0 = tails_memo.get(tail)  # the first lexicon reading of ``tail`` that may end a compound, or ""
             if t0 is None:
                 # the most frequent reading: "krav" before "kräv" (an imperative is seldom a compound's end)
-                t0 = max((t for t in self._lookup(tail) if self.cpd.tail_ok(t)), key=self._count_of, default="")
+                t0 = max((t for t in (*self._lookup(tail), tail) if self.cpd.tail_ok(t)), key=self._count_of, default="")
                 if len(tails_memo) >= HEADS_CACHE:
                     tails_memo.clear()
                 tails_memo[tail] = t0
@@ -263,9 +266,11 @@ class CandidateGenerator:
             if t0:
                 return tuple(h + t0 for h in forms)
             if len(tail) >= 7:
-                rest = self._segment(tail)
-                if rest:
-                    return tuple(h + rest[0] for h in forms)
+                deferred.append((forms, tail))
+        for forms, tail in deferred:
+            rest = self._segment(tail)
+            if rest:
+                return tuple(h + rest[0] for h in forms)
         return ()
 
     def _head_forms(self, key: str) -> list[str]:

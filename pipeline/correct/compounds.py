@@ -58,9 +58,13 @@ class Compounds:
         return not self._stripped_form(part, c)
 
     def _stripped_form(self, part: str, c: int) -> bool:
-        """"for", "over": far more often written "för", "över" — a lost-diacritic form, not a part."""
+        """"for", "over": far more often written "för", "över" — a lost-diacritic form, not a part.
+
+        A rare form counts as at least 100 here: a form only hunspell vouches for (count 2) is a word
+        whatever its twin's web count ("skoningar" beside "sköningar", 51), and a compound's tail
+        ("stenskoningar")."""
         alts = self.lex.stripped.get(part)
-        return bool(alts) and self.lex.words.get(alts[0], 0) > 10 * c
+        return bool(alts) and self.lex.words.get(alts[0], 0) > 10 * max(c, 100)
 
     def head_ok(self, part: str) -> bool:
         if part in NOT_A_PART or part[:-1] in NOT_A_PART and part[-1:] in ("s", "e"):
