@@ -45,9 +45,11 @@
 * "’" at the end of a non-word that becomes a common word with "å" ("Lule’", "ing’") is the ring of
   that "å" (``quote_for_ring``); read before the words are.
 * A semicolon inside a line before a conjunction, a relative or a preposition that goes on the clause
-  ("år; vilket", "2007; men", "elever; oavsett", "avstår; 1 ledamot"), in a damaged document, is a comma
-  with a speck above it: a true semicolon joins two clauses, and the second opens with its subject
-  ("röstar ja; den som").  Not at a line end, where a semicolon may announce a list ("bland annat;").
+  ("år; vilket", "2007; men", "elever; oavsett", "avstår; 1 ledamot"), or before any lower-case word that
+  cannot open a clause ("mjölk; ägg", "avstår; beslutar"), in a damaged document, is a comma with a speck
+  above it: a true semicolon joins two clauses, and the second opens with its subject or a sentence
+  adverb ("röstar ja; den som", "instrument; kostnaden", "…; därför").  Not at a line end, where a
+  semicolon may announce a list ("bland annat;").
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
@@ -165,6 +167,12 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
 COMMA_GOERS = frozenset("och men eller samt vilket vilka vilken som där om att oavsett eftersom medan med ca "
                         "inklusive".split())
 SEMICOLON_RE = re.compile(r"(?<=[^\W_])(;)(?=\s+(\S+))")
+# Words that open a clause after a true semicolon: its subject (a pronoun, a determiner) or a sentence
+# adverb ("…; därför föreslår …"); a definite noun is a subject too (``_no_clause_opener``).
+CLAUSE_OPENERS = frozenset("jag du han hon hen vi ni de dom man det den denna detta dessa deras hans hennes dess "
+                           "vår vårt våra min mitt mina en ett all alla ingen inget inga många flera några somliga "
+                           "därför dessutom dock sedan då nu här så alltså annars även också samtidigt vidare "
+                           "slutligen däremot emellertid likaså övriga andra detsamma".split())
 
 
 def semicolon_commas(lines: list[str]) -> list[Edit]:
@@ -173,9 +181,18 @@ def semicolon_commas(lines: list[str]) -> list[Edit]:
     for li, ln in enumerate(lines):
         for m in SEMICOLON_RE.finditer(ln):
             nxt = m.group(2).rstrip(".,;:")
-            if nxt.lower() in COMMA_GOERS or nxt.isdigit():
+            if nxt.lower() in COMMA_GOERS or nxt.isdigit() or _no_clause_opener(nxt):
                 out.append((li, m.start(1), m.end(1), ";", ","))
     return out
+
+
+def _no_clause_opener(w: str) -> bool:
+    """A lower-case word that cannot open the clause a true semicolon begins: no pronoun, determiner,
+    sentence adverb or definite noun ("mjölk; ägg", "avstår; beslutar", "kostnaden; beräknad", not
+    "ja; den", "instrument; kostnaden")."""
+    low = w.lower()
+    return (w.isalpha() and w[:1].islower() and low not in CLAUSE_OPENERS
+            and not (len(low) >= 5 and low.endswith(("en", "et", "na"))))
 
 
 DOUBLE_STOP_RE = re.compile(r"(?<=[^\W_]\.)(\.)(?=\s|$)")  # "äldre..", never an ellipsis ("..." has three)
