@@ -1292,7 +1292,8 @@ class Corrector:
             return cand.upper()
         is_name = cand in self.lex.proper or (cand.endswith("s") and cand[:-1] in self.lex.proper)
         if orig[0].isupper() and not sentence_start and orig[0].lower() != cand[0] and not is_name and not (
-                cand.isalpha() and self._proper_compound(cand)):  # "<Place>porten" keeps its capital
+                cand.isalpha() and (self._proper_compound(cand) or _place_shaped(cand))):
+            # ("<Place>porten", "Åsgatan" keep their capital: a street or place noun ends a name)
             return cand  # the capital was a misread glyph ("G" or "O" for "ö": English-model OCR), not a name
         if (orig[0] in "LIJ" and not sentence_start and not is_name and orig.lower() != cand
                 and self.lex.words.get(cand, 0) >= LOWER_MIN_COUNT):
@@ -1309,6 +1310,12 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def _place_shaped(w: str) -> bool:
+    """A word that ends in a place noun after a name part of two letters or more ("åsgatan",
+    "ängsskolan"): written with a capital, it is a name."""
+    return any(w.endswith(s) and len(w) - len(s) >= 2 for s in PLACE_SUFFIXES)
 
 
 def _abbreviation_cased(text: str, abbr: str) -> str:
