@@ -48,6 +48,10 @@ reading is one of a pair (any OCR form whose candidates are "är"/"år" or
 an infinitive) or before "i uppdrag" (the council's standard commission:
 "kommunstyrelsen får i uppdrag att …"); "bör" (of "bär"/"bör") before an infinitive; otherwise the
 frequency reading stands.
+
+``prefer`` does the same for a misread word whose frequency reading has a rival the glyphs may also
+be: "län" (of "än"/"lån") after a capitalised genitive, "stöd" (of "stå") in a noun's place, "skall" (of
+"skäl") before a negation or an infinitive.
 """
 from __future__ import annotations
 
@@ -169,6 +173,44 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
     if group == "bor":  # "bör" before an infinitive, as for the stripped "bor" ("bir förbereda")
         return "bör" if choose("bor", prev, nxt, nxt2) == "bör" else choice
     return choice
+
+
+# ``prefer``: a misread word's reading and the readings the same glyphs may also be, when grammar
+# tells them apart
+PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall"}
+# a noun after these: an article, a preposition, a possessive or a quantity ("med stöd av", "ett stöd",
+# "utan stöd"); not "och" or "att" ("sitta och stå", "att stå")
+STOD_AFTER = {"ett", "med", "utan", "om", "av", "till", "för", "sitt", "vårt", "ert", "deras", "något", "inget",
+              "mer", "mera", "mindre", "mycket", "visst", "fått", "ge", "ger", "ges", "få", "får", "fick", "begära",
+              "söka", "söker", "erhålla", "erhåller"}
+NEGATIONS = {"inte", "icke", "ej", "aldrig"}
+
+
+def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str | None:
+    """A reading that grammar prefers to the frequency reading ``choice`` of a misread word (the caller
+    checks that the glyphs read may be it), or None.
+
+    * län: after a capitalised genitive, the county's name ("Jönköpings lin", "Hallands lan"); "än"
+      (than) and "lån" (loan) never stand there.
+    * stöd (for "stå", both "std"): after an article, a preposition, a possessive or a quantity, or a
+      neuter adjective ("med std av", "statligt std"): a noun's place, where the infinitive cannot be.
+    * skall (for "skäl", both "skail"): before a negation, a sentence adverb or an infinitive, after no
+      article or preposition ("icke skail få", "skail inte"): the modal; the noun takes no infinitive.
+    """
+    alt = PREFER_GROUPS.get(choice)
+    if alt is None:
+        return None
+    p, n = (prev or "").lower(), (nxt or "").lower()
+    if alt == "län":
+        return alt if prev and prev[:1].isupper() and len(prev) >= 4 and prev.isalpha() and prev.endswith("s") else None
+    if alt == "stöd":
+        neuter_adjective = len(p) >= 5 and p.endswith("t") and p.isalpha() and p not in {"vilket", "detta", "mycket", "något", "inget"}
+        return alt if p in STOD_AFTER or neuter_adjective else None
+    if alt == "skall":
+        if p in DETERMINERS or p in PREPOSITIONS or p in COUNT_WORDS or len(p) >= 4 and p.endswith("a"):
+            return None  # "av dessa skäl", "goda skäl", "flera skäl"
+        return alt if n in NEGATIONS or n in AFTER_VERB or _infinitive(n) and (nxt or "")[:1].islower() else None
+    return None
 
 
 TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count of years

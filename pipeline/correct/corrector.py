@@ -189,6 +189,7 @@ LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
+GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this much more than the frequency reading
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
                        "udden näset området fältet vallen strömmen fjärden forsen bäcken lunden hagen torpet slätten".split())
@@ -561,12 +562,33 @@ class Corrector:
         for k in range(len(words)):
             self._ctx_used = False
             decision = self._decide(words, k, margin)
+            if margin is not None and decision is not None and decision[4]:
+                decision = self._grammar(words, k, decision)
             if self._ctx_used or words[k].text in ONE_GLYPHS:
                 self._looked_ahead.append(k)
             if decision is not None and decision[4]:
                 self._current[k] = decision[0]
             out.append(decision)
         return out
+
+    def _grammar(self, words: list[Word], k: int, decision: tuple) -> tuple:
+        """``decision`` or the reading grammar prefers (``context.prefer``), when the glyphs read may be
+        that word nearly as cheaply (the cost of the decision + ``GRAMMAR_SLACK``).  Outside the decision
+        cache: the neighbours decide."""
+        choice = decision[0].lower()
+        if choice not in context.PREFER_GROUPS:
+            return decision
+        self._ctx_used = True
+        alt = context.prefer(choice, self._prev(k), self._next(words, k, 1), self._next(words, k, 2))
+        if alt is None:
+            return decision
+        low = words[k].text.lower()
+        cost = channel_cost(low, alt)
+        if cost > decision[2] + GRAMMAR_SLACK:
+            return decision
+        w = words[k]
+        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
+        return self._cased(w.text, alt, w, bool(sentence_start)), "context", cost, _rule(low, alt), True
 
     def _settle(self, words: list[Word], margin: float | None, decisions: list) -> list:
         """Rerun the pass while a word that read its right-hand neighbours (the context rules,
