@@ -51,7 +51,8 @@ frequency reading stands.
 
 ``prefer`` does the same for a misread word whose frequency reading has a rival the glyphs may also
 be: "län" (of "än"/"lån") after a capitalised genitive, "stöd" (of "stå") in a noun's place, "skall" (of
-"skäl") before a negation or an infinitive.
+"skäl") before a negation or an infinitive, "fler" (of "för") before "än", "öka" (of "åka") before an
+amount.
 """
 from __future__ import annotations
 
@@ -177,7 +178,11 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
 
 # ``prefer``: a misread word's reading and the readings the same glyphs may also be, when grammar
 # tells them apart
-PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall"}
+PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka"}
+# a change of an amount: "öka med 5 %", "öka från 12 till 18", "öka till 2010"
+APPROXIMATELY = {"omkring", "ca", "cirka", "drygt", "knappt", "närmare", "nästan", "ungefär", "minst", "högst"}
+FORECAST = {"beräknas", "beräknades", "väntas", "förväntas", "bedöms", "bedömdes", "antas", "spås"}
+OKA_BEFORE = {"med", "från", "till", "under", "i", "kraftigt", "ytterligare", "successivt", "markant", "något"}
 # a noun after these: an article, a preposition, a possessive or a quantity ("med stöd av", "ett stöd",
 # "utan stöd"); not "och" or "att" ("sitta och stå", "att stå")
 STOD_AFTER = {"ett", "med", "utan", "om", "av", "till", "för", "sitt", "vårt", "ert", "deras", "något", "inget",
@@ -196,6 +201,9 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
       neuter adjective ("med std av", "statligt std"): a noun's place, where the infinitive cannot be.
     * skall (for "skäl", both "skail"): before a negation, a sentence adverb or an infinitive, after no
       article or preposition ("icke skail få", "skail inte"): the modal; the noun takes no infinitive.
+    * fler (for "för", both "fer"): before "än" ("4,6 % fer n"): a comparison.
+    * öka (for "åka", both "dka"): after a forecast verb ("beräknas dka") or before what grows or by
+      how much ("dka tryggheten", "dka med 5 %", "dka från 19 till 48").
     """
     alt = PREFER_GROUPS.get(choice)
     if alt is None:
@@ -210,6 +218,16 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
         if p in DETERMINERS or p in PREPOSITIONS or p in COUNT_WORDS or len(p) >= 4 and p.endswith("a"):
             return None  # "av dessa skäl", "goda skäl", "flera skäl"
         return alt if n in NEGATIONS or n in AFTER_VERB or _infinitive(n) and (nxt or "")[:1].islower() else None
+    if alt == "fler":
+        return alt if n in ("än", "an", "n") else None  # "fler än": a comparison ("för än" is no Swedish)
+    if alt == "öka":
+        # an amount or what grows follows ("öka tryggheten", "öka med 5 %", "öka från 5,4 %"); one goes
+        # ("åka") somewhere, by something
+        n2 = (nxt2 or "").lower()
+        if p in FORECAST:
+            return alt  # "beräknas öka": a forecast of an amount
+        return alt if _definite(n) and (nxt or "")[:1].islower() or is_number(n) or n in OKA_BEFORE and (
+            n2[:1].isdigit() or n2 in APPROXIMATELY or n not in {"med", "till", "i", "under"}) else None
     return None
 
 
