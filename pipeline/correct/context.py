@@ -36,6 +36,8 @@ words (not from any one document):
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
+* sådan (read as "sidan"): after an indefinite determiner ("en sidan lekplats"), where the definite
+  noun cannot stand.
 * två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
   verb is ("tv grindar"; the set stands before those: "tv och radio").
 * här (read as "har"): before a finite verb ("här finns", "här kan"), where
@@ -82,7 +84,7 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre"}
+             "fortsatta", "inre", "sidan"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -188,6 +190,7 @@ OKA_BEFORE = {"med", "från", "till", "under", "i", "kraftigt", "ytterligare", "
 STOD_AFTER = {"ett", "med", "utan", "om", "av", "till", "för", "sitt", "vårt", "ert", "deras", "något", "inget",
               "mer", "mera", "mindre", "mycket", "visst", "fått", "ge", "ger", "ges", "få", "får", "fick", "begära",
               "söka", "söker", "erhålla", "erhåller"}
+INDEFINITE = {"en", "någon", "ingen", "varje", "vilken", "annan"}  # (of the common gender: "ett sådant")
 NEGATIONS = {"inte", "icke", "ej", "aldrig"}
 
 
@@ -346,6 +349,10 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "inga":
         # "ingå i", "ingå som": the verb's own prepositions after an infinitive marker or a modal
         return "ingå" if n in {"i", "som"} and p in {"att", "ska", "skall", "kan", "bör", "kommer", "får", "måste"} else None
+    if word == "sidan":
+        # "en sidan lekplats": an indefinite determiner never stands before a definite noun — "sådan" with
+        # its å read as i
+        return "sådan" if p in INDEFINITE else None
     if word == "tv":
         # "två" with its å dropped: a count before a noun ("tv grindar"); the set stands before a
         # conjunction, preposition or verb ("tv och radio") and is hyphened in compounds ("tv-kanal")
