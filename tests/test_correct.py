@@ -69,6 +69,20 @@ def test_stripped_correct_text_keeps_its_other_words(corrector: Corrector) -> No
     assert broken <= 0.002 * right, broken
 
 
+def test_no_correction_reads_a_foreign_word(corrector: Corrector) -> None:
+    """English-model OCR makes English and web words out of Swedish ones ("thar", "cich"), never the
+    other way round: no applied correction on the dev sets reads a token as a frequent web-only form
+    without å/ä/ö (``Lexicon.foreign``: "that", "rich", "fresh")."""
+    foreign = corrector.lex.foreign
+    assert {"that", "rich", "fresh"} <= foreign and not {"och", "pa", "nagra"} & foreign
+    bad = []
+    for name in ("eng-ocr dev", "eng-ocr-2 dev", "eng-ocr-3 dev", "eng-ocr-4 dev"):
+        ocr, _ = load_sets()[name]
+        res = corrector.correct_text("\n".join(ocr))
+        bad += [(c.original, c.correction) for c in res.corrections if c.applied and c.correction.lower() in foreign]
+    assert not bad
+
+
 @pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout",
                                   "eng-ocr-3 dev", "eng-ocr-3 heldout", "eng-ocr-4 dev", "eng-ocr-4 heldout",
                                   "clean texts, å/ä/ö stripped"])

@@ -307,7 +307,7 @@ class CandidateGenerator:
             if compounds:
                 words = () if words else self._compound_lookup(v)
             for w in words:
-                if w == s or w in found:
+                if w == s or w in found or w in self.lex.foreign:
                     continue
                 cost = channel_cost(s, w, diacritic_only)
                 if cost == math.inf:
@@ -330,12 +330,13 @@ class CandidateGenerator:
         best_score = -math.inf
         index = self.lex.skeleton
         words = self.lex.words
+        foreign = self.lex.foreign  # never a target (``Lexicon.foreign``)
         for v in sorted(vs, key=vs.get):
             vc = vs[v]
             if MAX_LOG_COUNT - W * vc < best_score - BOUND_SLACK:
                 break
             for w in index.get(v, ()):
-                if w == s or w in found:
+                if w == s or w in found or w in foreign:
                     continue
                 n = words.get(w, 0)
                 if n < COMMON_COUNT:  # ``count`` without the call for a common word
@@ -389,7 +390,8 @@ class CandidateGenerator:
                 cost = channel_cost(s, seg[0])
                 if cost < math.inf:
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
-        return tuple(sorted(found.values(), key=lambda c: -c.score))
+        words = self.lex.words  # (a tie goes to the more frequent listed word: "segersäng" 44, "segersång" 42)
+        return tuple(sorted(found.values(), key=lambda c: (-c.score, -words.get(c.word, 0))))
 
     def _one_edit_keys(self, v: str, edits: dict[str, float]) -> None:
         """Skeleton keys one free edit (deletion, insertion, substitution, transposition) from ``v``.
@@ -473,7 +475,9 @@ class CandidateGenerator:
                 cost = channel_cost(s, w)
                 if cost <= MAX_CANDIDATE_COST:
                     found[w] = Candidate(w, cost, self.count(w), "fuzzy", _rule(s, w))
-        return tuple(sorted(found.values(), key=lambda c: -c.score))
+        foreign = self.lex.foreign
+        words = self.lex.words
+        return tuple(sorted((c for c in found.values() if c.word not in foreign), key=lambda c: (-c.score, -words.get(c.word, 0))))
 
     def _part_options(self, key: str, head: bool, edit: bool = False) -> tuple[tuple[str, float], ...]:
         """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first; with ``edit``, a

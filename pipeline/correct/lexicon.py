@@ -122,6 +122,8 @@ class Lexicon:
     # rare forms (4+ letters) that only wordfreq lists: no hunspell form, no name, no valid compound
     # ("build_lexicon.unattested_forms")
     unattested: frozenset[str] = frozenset()
+    # frequent web-only forms without å/ä/ö, never a correction ("build_lexicon.foreign_forms")
+    foreign: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
     # diacritic-stripped form -> words with å/ä/ö/é that strip to it, most frequent first
     stripped: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -229,6 +231,7 @@ class Lexicon:
             surnames=frozenset(data.get("surnames", ())),
             places=tuple(data.get("places", ())),  # (older builds: no place readings)
             unattested=frozenset(data.get("unattested", ())),
+            foreign=frozenset(data.get("foreign", ())),
             sources=data["sources"],
             stripped=data["stripped"],
             skeleton=skel,
