@@ -189,6 +189,8 @@ LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
+REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
+CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
 GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this much more than the frequency reading
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
@@ -604,6 +606,25 @@ class Corrector:
         return decisions
 
     @staticmethod
+    def _misread_dnr(words: list[Word], k: int) -> bool:
+        """``words[k]`` is "Dnr" (diarienummer) misread: a three- or four-letter word two edits from it at
+        most, before a case number on its line — a register code in capitals ("KS", "BUN", "KS/2025:0412",
+        "KS-1979/09") followed by a number or ending the line, or a number with a slash ("2009/17")."""
+        text = words[k].text
+        if not (3 <= len(text) <= 4 and text.isalpha() and rf_lev.distance(text.lower(), "dnr") <= 2):
+            return False
+        if k + 1 >= len(words) or words[k + 1].line != words[k].line:
+            return False
+        nxt = words[k + 1].chunk.lstrip("-.:(")
+        if CASE_NUMBER_RE.match(nxt):
+            return True
+        if not REGISTER_RE.match(nxt):
+            return False
+        if REGISTER_RE.match(nxt).end() < len(nxt.rstrip(").,")):
+            return True  # the code and its number in one chunk ("KS/2025:0412")
+        return k + 2 >= len(words) or words[k + 2].line != words[k].line or bool(CASE_NUMBER_RE.match(words[k + 2].chunk))
+
+    @staticmethod
     def _i_cased(words: list[Word], k: int) -> str:
         """The word i read as a glyph: "I" at a sentence start or between words in capitals ("BANK | STAD")."""
         w = words[k]
@@ -648,6 +669,11 @@ class Corrector:
             # "t.ex." with its "t." read as one "L" before a sentence that goes on (a "Lex Maria" is named,
             # without a stop)
             return "t.ex", "confusion", 0.6, f"{w.text}→t.ex", True
+        if margin is not None and w.text[:1] in "Dd" and w.text.lower() != "dnr" and self._misread_dnr(words, k):
+            # "Dar KS 1979/31", "(Dor KF 1983/34)": "Dnr" before a case number, whatever the OCR made of it
+            # ("Där" never stands before a register code and a number)
+            dnr = "Dnr" if w.text[0] == "D" else "dnr"
+            return dnr, "context", 0.6, f"{w.text}→{dnr}", True
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
