@@ -19,7 +19,8 @@ was made (``--out tests/fixtures/correct/eng-ocr-2 --skip-docs-in
 tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was made;
 ``eng-ocr-3/`` the third, from ``tests/fixtures/correct/source-texts`` (skipping the
 documents of both earlier sets); ``eng-ocr-4/`` the fourth, from
-``--source tests/fixtures/correct/source-texts-4`` only.
+``--source tests/fixtures/correct/source-texts-4`` only; ``eng-ocr-5/`` the fifth, from
+``--source tests/fixtures/correct/source-texts-5`` only.
 """
 from __future__ import annotations
 
