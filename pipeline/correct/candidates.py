@@ -25,7 +25,9 @@ common word, because almost every misreading is found by the first stages:
    Levenshtein distance (rapidfuzz, bit-parallel) with the skeletons of the
    ``SECOND_TOP`` most frequent words of about its length — in-class
    confusions are free in a skeleton, so the distance counts only the dear
-   edits — and the few hits are re-scored with the exact channel cost.
+   edits — and the few hits are re-scored with the exact channel cost;
+5. ``_rare``: a long token no stage read at all may be a rare word (a form only hunspell lists, or
+   one the web seldom writes: below the other stages' frequency floor) with its å/ä/ö lost or misread.
 
 Compound readings the lexicon does not list score ``UNLISTED_PENALTY`` lower:
 they are inferences.  A rare listed compound counts as often as its parts
@@ -81,6 +83,8 @@ FUZZY_MAX_COST = 1.6  # a stage that finds a word this common ends the search
 ALPHABET = "abcdefghijklmnoprstuvy"
 SK_ALPHABET = "".join(sorted(set(skeleton.skeleton(c) for c in ALPHABET)))
 _SK_LETTERS = tuple((ch, ch.encode("utf-8")) for ch in SK_ALPHABET)
+RARE_MIN_LEN = 7  # ``_rare``: tokens this long (a short one has frequent readings to fall back on) ...
+RARE_MAX_COST = 0.9  # ... within this many diacritic readings
 PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or runner-up, even with bonuses
 COMPOUND_SKIP_COST = 0.5
 MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
@@ -390,8 +394,26 @@ class CandidateGenerator:
                 cost = channel_cost(s, seg[0])
                 if cost < math.inf:
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
+        if deep and not found and len(s) >= RARE_MIN_LEN:
+            found = self._rare(s, s_key)
         words = self.lex.words  # (a tie goes to the more frequent listed word: "segersäng" 44, "segersång" 42)
         return tuple(sorted(found.values(), key=lambda c: (-c.score, -words.get(c.word, 0))))
+
+    def _rare(self, s: str, s_key: str) -> dict[str, Candidate]:
+        """Stage 5, for a long token no other stage read: a rare word (below ``MIN_CANDIDATE_COUNT``: a
+        form only hunspell lists, or one the web seldom writes) that the token is with its å/ä/ö lost or
+        misread ("rékdykning": "rökdykning", 11; "byaménnen": "byamännen", hunspell only).  Rare forms are
+        kept out of the other stages, where a frequent word a confusion away is the likelier reading."""
+        found: dict[str, Candidate] = {}
+        stripped = self.lex.stripped
+        for v, vc in cheapest_variants(s_key, COMPOUND_VARIANTS, RARE_MAX_COST, diacritic_only=True).items():
+            for w in stripped.get(v, ()):
+                if w in found or w in self.lex.foreign or not w.isalpha():
+                    continue
+                cost = channel_cost(s, w, True)
+                if cost <= RARE_MAX_COST:
+                    found[w] = Candidate(w, cost, self.lex.words.get(w, 1), "diacritics", _rule(s, w))
+        return found
 
     def _one_edit_keys(self, v: str, edits: dict[str, float]) -> None:
         """Skeleton keys one free edit (deletion, insertion, substitution, transposition) from ``v``.
