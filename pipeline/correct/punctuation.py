@@ -52,6 +52,8 @@
   semicolon may announce a list ("bland annat;").
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
+* ":" after an abbreviation before a lower-case word or a number ("bl.a: att", "kap: 32") is its full
+  stop, in a damaged document (``abbreviation_colons``); a label's ("Dnr:", "Tel:") stays.
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
   on in lower case: council records hardly exclaim, and an exclamation ends
@@ -386,3 +388,24 @@ def trailing_underscores(lines: list[str]) -> list[Edit]:
     """"_" after a word: a speck (see the module docstring)."""
     return [(li, m.start(2), m.end(2), m.group(2), "") for li, ln in enumerate(lines)
             for m in TRAILING_UNDERSCORE_RE.finditer(ln) if any(c.isalpha() for c in m.group(1))]
+
+
+ABBREVIATION_COLON_RE = re.compile(r"(?<!\S)([^\W\d_][\w.]*?)(:)(?=\s+(\S))")
+# abbreviations that label a field ("Dnr: KS 2019/12", "Tel: 08-…", "Obs: …"): their colon is written
+LABELS = frozenset("dnr tel tfn nr ks kf ksau obs ang sid st".split())
+
+
+def abbreviation_colons(lines: list[str], abbreviations: frozenset[str]) -> list[Edit]:
+    """":" after an abbreviation before a lower-case word or a number ("bl.a: att", "kap: 32", "f.n: 14",
+    "dvs: ca"): its full stop with a speck above it — an abbreviation ends in a stop, and a colon after
+    one would open a list or a quote (a capital or a line's end).  Not after a label's abbreviation
+    ("Dnr:", "Tel:"), whose colon is written."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        for m in ABBREVIATION_COLON_RE.finditer(ln):
+            abbr = m.group(1).lower().rstrip(".")
+            if abbr in LABELS or abbr not in abbreviations or not (m.group(3).islower() or m.group(3).isdigit()):
+                continue
+            out.append((li, m.start(2), m.end(2), ":", "."))
+    return out
+
