@@ -247,8 +247,8 @@ def may_be_finite(w: str) -> bool:
 
 def is_number(w: str | None) -> bool:
     """A count ("12", "5,4", "7-20"), not a time of day."""
-    if not w or TIME_RE.match(w):
-        return False
+    if not w or TIME_RE.match(w) or w[-1] in ".,;:)":
+        return False  # (a mark ends it: a section number "3." or "3,", no count of what follows)
     return w.replace(".", "").replace(",", "").isdigit() or bool(RANGE_RE.match(w))
 
 

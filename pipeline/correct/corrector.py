@@ -264,6 +264,7 @@ class Corrector:
         self._stripped_doc = False
         self._intact = False
         self._first: list[str] = []
+        self._words: list[Word] | None = None  # the words of the pass under way (``_prev``)
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
         self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
@@ -560,6 +561,7 @@ class Corrector:
     def _pass(self, words: list[Word], margin: float | None) -> list:
         """Decisions for every word; ``self._current`` ends as the corrected word sequence."""
         self._current = [w.text for w in words]  # left context as corrected so far
+        self._words = words
         self._looked_ahead = []
         out = []
         for k in range(len(words)):
@@ -1332,7 +1334,15 @@ class Corrector:
         return _neighbour(words, k, step)
 
     def _prev(self, k: int) -> str | None:
-        return self._current[k - 1] if k > 0 else None
+        """The previous word as corrected, or None at a capitalised sentence start: the word before ends
+        another sentence or numbers a section ("3, Ar ordföranden …": "3" counts no years).  A lower-case
+        word after a stop keeps it ("per. ar": the stop is a speck)."""
+        if k <= 0:
+            return None
+        w = self._words[k] if self._words is not None and k < len(self._words) else None
+        if w is not None and w.after_sentence_end and w.text[:1].isupper():
+            return None
+        return self._current[k - 1]
 
     def _cased(self, orig: str, cand: str, w: Word, sentence_start: bool) -> str:
         # a speck glued before the word (".Ljung", ":Vissa") is dropped with it: the case is the word's own

@@ -27,8 +27,8 @@
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
   writes lower case after a comma, except names (checked against the name lists; compass and
   "svenska"-style adjectives begin names).  The next word is judged as corrected; at a line's end,
-  the word that opens the next line.  So is a "," or ";" after a list or section number opening its
-  line ("1; Att …", "4, Förslag").
+  the word that opens the next line.  So is a "," ";" or ":" after a list or section number opening
+  its line ("1; Att …", "4, Förslag", "2: Hur …").
 * A comma after a word that cannot end a clause before a content word, in a damaged document, is a
   speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary
   or "inte" is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
@@ -143,7 +143,7 @@ LINE_START_WORD_RE = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäöé]+)\b(?![-.])")
 # a numbered line, its number's mark as read ("4, Ekonomi", "2. Bakgrund"); not a numbered "Att …" proposal
 NUMBERED_LINE_RE = re.compile(r"^\s*\d{1,2}[.,;]?\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
 # a list or section number opening its line, its full stop read as "," or ";" ("1; Att …", "4, Förslag")
-LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
+LIST_NUMBER_RE = re.compile(r"^\s*\d{1,2}([,;:])(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b)")
 
 
 def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -> list[Edit]:

@@ -49,7 +49,7 @@ def split_core(chunk: str) -> tuple[int, int]:
 
 # a section or list number opening its line ("4 Åtgärder", "2.1 Bakgrund", "3) Förslag"): what follows
 # begins a heading or an item, as after a full stop (not a year: "2009 beslutade ...")
-HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$")
+HEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.),;:]?$")  # (its stop read as "," ";" ":")
 
 SHORT_LINE = 0.6  # a line shorter than this share of the page's text width ends its block ...
 WIDE_SHARE = 0.8  # ... the width: this quantile of the line lengths ...
