@@ -234,6 +234,24 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
     return None
 
 
+PLURAL_DETERMINERS = {"alla", "dessa", "de", "våra", "era", "deras", "sina", "mina", "andra", "övriga", "samtliga",
+                      "båda", "bägge", "inga", "fler", "flera", "färre", "sådana", "vilka", "olika"}
+NOT_BEFORE_PLURAL_ADJECTIVE = {"den", "det", "denna", "detta", "min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt",
+                               "hans", "hennes", "dess", "deras", "er", "ert"}
+
+
+def plural_before(prev: str | None, prev2: str | None) -> bool:
+    """The word before a noun marks it plural: a number, a count or quantity word, a plural determiner,
+    or a weak adjective in -a that no determiner or genitive precedes ("ansvariga tjänstemän"; not
+    "kommunens ansvariga tjänsteman", "den nya brandman")."""
+    p = (prev or "").lower()
+    if is_number(p) and p not in {"1", "en", "ett"} or p in COUNT_WORDS or p in PLURAL_DETERMINERS:
+        return True
+    p2 = (prev2 or "").lower()
+    return (len(p) >= 5 and p.isalpha() and p.endswith("a") and p not in {"denna", "samma", "hela", "egna"}
+            and p2 not in NOT_BEFORE_PLURAL_ADJECTIVE and not (len(p2) >= 3 and p2.endswith("s")) and p2 not in DETERMINERS)
+
+
 TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}$")  # "14.00": a time of day, no count of years
 RANGE_RE = re.compile(r"^\d+[-–]\d+$")  # "7-20 år"
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")  # a year, not a count

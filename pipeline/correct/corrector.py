@@ -103,7 +103,7 @@ from rapidfuzz.distance import Levenshtein as rf_lev
 
 from ..model import Correction
 from . import context, punctuation, rounds
-from .candidates import MAX_LOG_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
+from .candidates import MAX_LOG_COUNT, MIN_CANDIDATE_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, glyph_cost, strip_diacritics
 from .lexicon import Lexicon
@@ -569,6 +569,8 @@ class Corrector:
             decision = self._decide(words, k, margin)
             if margin is not None and decision is not None and decision[4]:
                 decision = self._grammar(words, k, decision)
+            if margin is not None:
+                decision = self._man_plural(words, k, decision)
             if self._ctx_used or words[k].text in ONE_GLYPHS:
                 self._looked_ahead.append(k)
             if decision is not None and decision[4]:
@@ -594,6 +596,29 @@ class Corrector:
         w = words[k]
         sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
         return self._cased(w.text, alt, w, bool(sentence_start)), "context", cost, _rule(low, alt), True
+
+    def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
+        """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or
+        quantity word, a plural determiner, or a plural adjective that no genitive or determiner
+        precedes ("ansvariga tjänsteman") — is its plural "-män" with the ä read as a: in a damaged
+        document the singular as read is one lost diacritic from the form grammar needs."""
+        w = words[k]
+        read = decision[0] if decision is not None and decision[4] else w.text
+        low = read.lower()
+        if len(low) < 6 or not low.endswith("man") or not low.isalpha():
+            return decision
+        plural = low[:-3] + "män"
+        if self.lex.words.get(plural, 0) < MIN_CANDIDATE_COUNT and not self.compounds.is_valid(plural):
+            return decision
+        self._ctx_used = True
+        if not context.plural_before(self._prev(k), self._prev(k - 1) if k > 0 else None):
+            return decision
+        orig = w.text.lower()
+        cost = channel_cost(orig, plural)
+        if cost > (decision[2] if decision is not None and decision[4] else 0.0) + GRAMMAR_SLACK:
+            return decision
+        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
+        return self._cased(w.text, plural, w, bool(sentence_start)), "context", cost, _rule(orig, plural), True
 
     def _settle(self, words: list[Word], margin: float | None, decisions: list) -> list:
         """Rerun the pass while a word that read its right-hand neighbours (the context rules,
