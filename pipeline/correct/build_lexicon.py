@@ -159,10 +159,12 @@ def build(out_dir: Path) -> Path:
     # ... and every other form of their paradigms, less often (the list names the forms councils use
     # most; "motionärernas" is as much council language as "motionärerna", only rarer).  A tenth of a
     # listed word's count only: hunspell's paradigms mix homographs ("skola" the noun lists "skolat")
+    council_forms = set(council)
     for forms_of in paradigms:
         if forms_of & council:
             for f in forms_of - council:
                 add(f, DOMAIN_FORM_COUNT)
+                council_forms.add(f.lower())
     for name in read_list("municipalities.txt") + read_list("regions.txt"):
         for part in re.split(r"[\s]+", name):
             add(part, PLACE_MIN_COUNT, part if part[0].isupper() else None)
@@ -205,6 +207,9 @@ def build(out_dir: Path) -> Path:
         "surnames": surnames - given,
         # the one-word municipality and region names, and the parts of hyphenated ones ("Upplands-Bro"):
         # the closed list a damaged place name is read against (``Corrector._municipality``)
+        # every form of the council vocabulary: the closed list a heavily damaged long word is read
+        # against (``Corrector._council_word``)
+        "council": sorted(f for f in council_forms if WORD_RE.match(f) and len(f) >= 7),
         "places": sorted({sub.lower() for name in read_list("municipalities.txt") + read_list("regions.txt")
                           for part in name.split() if part[:1].isupper() for sub in part.split("-") if len(sub) >= 4}),
         "sources": {

@@ -102,7 +102,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
 from ..model import Correction
-from . import context, punctuation, rounds
+from . import context, punctuation, rounds, skeleton
 from .candidates import MAX_LOG_COUNT, MIN_CANDIDATE_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, glyph_cost, strip_diacritics
@@ -191,6 +191,8 @@ LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_case
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
 CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
+COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
+COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
 GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this much more than the frequency reading
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
@@ -265,6 +267,7 @@ class Corrector:
         self._intact = False
         self._first: list[str] = []
         self._words: list[Word] | None = None  # the words of the pass under way (``_prev``)
+        self._council_sk: list[str] | None = None  # ``_council_keys``, built on first use
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
         self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
@@ -757,6 +760,8 @@ class Corrector:
         if margin is not None and (d is None or not d[4] or d[1] == "compound"):
             # (a compound of our making is a weaker reading of a capitalised word than a listed place)
             d = self._municipality(words[k], sentence_start) or d
+        if margin is not None and (d is None or not d[4]):
+            d = self._council_word(words[k], sentence_start, d) or d
         if party_name and d is not None and d[0].lower() not in self.lex.proper:
             d = None
         if not self._ctx_used:  # a decision the neighbours chose is not a whole-token decision
@@ -1258,6 +1263,47 @@ class Corrector:
         if low.count("é") > sum(place.count(c) for c in "åäöe"):
             return None  # an é is the OCR's witness of a vowel with a mark: "Maré" is no "Mark"
         return self._cased(text, place, w, sentence_start), "place", cost, _rule(low, place), True
+
+    def _council_word(self, w: Word, sentence_start: bool, d: tuple | None) -> tuple[str, str, float, str, bool] | None:
+        """A long word no stage read, taken as the council word it is clearly nearest to by confusion
+        skeletons ("komniuinen" → "kommunen", "Aterremmteras" → "återremitteras"): records use a
+        closed vocabulary (``Lexicon.council``) over and over, and English-model OCR damages its long
+        words beyond the stages' two confusions.  The nearest form must be within a quarter of the
+        token's length in skeleton edits, a clear step ahead of the next, and start with the token's
+        letter (as read or with its å/ä/ö lost).  A suggestion ``d`` the search made that is as near
+        stands ("budgetrarh": "budgetram", not "budgetar"); a word in "-nr" abbreviates "-nummer"."""
+        text = w.text
+        low = text.lower()
+        if (len(low) < COUNCIL_MIN_LEN or not low.isalpha() or not self.lex.council or w.hyphen_after or low.endswith("nr")
+                or w.hyphen_before or (self.known(low) and low not in self.lex.unattested) or low in self.lex.proper):
+            return None
+        if text[:1].isupper() and not sentence_start and self._is_proper(low):
+            return None
+        key = skeleton.ocr_key(low).translate(skeleton._CLS)
+        limit = max(2, len(key) // 4)
+        near = rf_process.extract(key, self._council_keys(), scorer=rf_lev.distance, score_cutoff=limit + COUNCIL_LEAD,
+                                  limit=8)
+        if not near or near[0][1] > limit:
+            return None
+        if d is not None and d[0].isalpha() and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= near[0][1]:
+            return None
+        forms = [self.lex.council[i] for _, d, i in near if d == near[0][1]]
+        stem = min(forms, key=len)[:-3]
+        # the nearest forms must be one word's paradigm, and no other word as near or a step behind
+        if any(not self.lex.council[i].startswith(stem) for _, d, i in near if d < near[0][1] + COUNCIL_LEAD):
+            return None
+        word = min(forms, key=lambda f: (channel_cost(low, f), -self.lex.words.get(f, 0)))
+        if strip_diacritics(word[0]) != strip_diacritics(low[0]) and not (low[0] in "éo6" and word[0] == "ö"):
+            return None
+        cost = channel_cost(low, word)
+        if cost == math.inf:
+            cost = 0.5 * near[0][1] + 1.0
+        return self._cased(text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
+
+    def _council_keys(self) -> list[str]:
+        if self._council_sk is None:
+            self._council_sk = [skeleton.ocr_key(c).translate(skeleton._CLS) for c in self.lex.council]
+        return self._council_sk
 
     def _place_name(self, low: str) -> Candidate | None:
         """A place name that ends in a common noun ("<Name>vägen", "<Name>skolan") in a damaged document:

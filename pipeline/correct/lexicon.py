@@ -119,6 +119,7 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()  # lower-case, never surnames (``splits.find_splits``)
     surnames: frozenset[str] = frozenset()  # lower-case, never given names
     places: tuple[str, ...] = ()  # lower-case municipality and region names (``dictionaries/``)
+    council: tuple[str, ...] = ()  # lower-case forms of 7+ letters of the council vocabulary (``dictionaries/council.txt``)
     # rare forms (4+ letters) that only wordfreq lists: no hunspell form, no name, no valid compound
     # ("build_lexicon.unattested_forms")
     unattested: frozenset[str] = frozenset()
@@ -230,6 +231,7 @@ class Lexicon:
             given_names=frozenset(data.get("given_names", ())),  # (older builds: no name splits)
             surnames=frozenset(data.get("surnames", ())),
             places=tuple(data.get("places", ())),  # (older builds: no place readings)
+            council=tuple(data.get("council", ())),
             unattested=frozenset(data.get("unattested", ())),
             foreign=frozenset(data.get("foreign", ())),
             sources=data["sources"],
