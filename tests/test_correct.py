@@ -38,7 +38,7 @@ def test_protected_tokens_unchanged(corrector: Corrector, line: str) -> None:
 
 @pytest.mark.parametrize("case", _cases("confusions.tsv"))
 def test_confusion_classes_fixed(corrector: Corrector, case: str) -> None:
-    ocr, expected = case.split("\t")
+    ocr, expected = (x.replace("\\n", "\n") for x in case.split("\t"))  # "\n": a line break in the case
     assert corrector.correct_text(ocr).text == expected
 
 

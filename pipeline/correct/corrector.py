@@ -268,6 +268,7 @@ class Corrector:
         self._first: list[str] = []
         self._words: list[Word] | None = None  # the words of the pass under way (``_prev``)
         self._council_sk: list[str] | None = None  # ``_council_keys``, built on first use
+        self._places: frozenset[str] | None = None  # ``_place_set``, built on first use
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
         self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
@@ -784,6 +785,10 @@ class Corrector:
             # a lower-case letter read as its capital inside a word ("uppleVer"): the capital differs only
             # in size; not right after the first letter ("iPad", "eTjänst" style names)
             return low, "case", 0.2, "".join(text[i] for i in inner) + "→" + "".join(low[i] for i in inner), True
+        if margin is not None and text[:1].isupper() and "é" in low and self._e_place(low):
+            # no municipality is spelled with é: "Hammaré", "Tyresés" are "Hammarö", "Tyresös" (é for ö)
+            place = low.replace("é", "ö")
+            return self._cased(text, place, w, sentence_start), "place", 0.2 * low.count("é"), _rule(low, place), True
         if text[:1].isupper() and "é" in low and low.isalpha() and self._in_doc("@" + low.replace("é", "ö")):
             # the name of a place the document names with its ö ("Moré" beside "Morövägen", which
             # ``_place_name`` or the author spelled): one name, one spelling per document
@@ -1299,6 +1304,13 @@ class Corrector:
         if cost == math.inf:
             cost = 0.5 * near[0][1] + 1.0
         return self._cased(text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
+
+    def _e_place(self, low: str) -> bool:
+        """``low`` with é read for ö is a municipality or region, or its genitive."""
+        if self._places is None:
+            self._places = frozenset(self.lex.places)
+        o = low.replace("é", "ö")
+        return o in self._places or o.endswith("s") and o[:-1] in self._places
 
     def _council_keys(self) -> list[str]:
         if self._council_sk is None:
