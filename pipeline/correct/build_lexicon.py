@@ -38,6 +38,9 @@ UNATTESTED_MAX_COUNT = 1000  # ``unattested_forms``: rarer than this (dev: 300 w
 # "br", "gg": web noise, and what English-model OCR leaves of "och", "bör", "ägg"); dev sets: 7 words
 # better, none worse (three-letter ones too lost "ver" → "över", "sma" → "små" to other readings)
 SHORT_UNATTESTED_MAX_COUNT = 20_000
+# ... and three-letter ones rarer than this ("avy", "cit", "tli": what OCR leaves of "av", "ett", "till";
+# dev sets: 1 word better, none worse; 1000 lost "ver" → "över", "sma" → "små" to other readings)
+THREE_UNATTESTED_MAX_COUNT = 200
 PLACE_MIN_COUNT = 1500
 NAME_MIN_COUNT = 300
 
@@ -236,8 +239,8 @@ def build(out_dir: Path) -> Path:
 def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], stems: set[str],
                      stripped: dict[str, tuple[str, ...]], abbreviations: frozenset[str] = frozenset()) -> frozenset[str]:
     """Rare forms that only wordfreq vouches for: no hunspell form or stem, no name, no compound of
-    known parts — foreign words, slang, typos of the web ("sain", "irad"), and two-letter forms
-    (``SHORT_UNATTESTED_MAX_COUNT``) that are no listed abbreviation.  In a damaged document the
+    known parts — foreign words, slang, typos of the web ("sain", "irad"), and two- and three-letter forms
+    (``SHORT_UNATTESTED_MAX_COUNT``, ``THREE_UNATTESTED_MAX_COUNT``) that are no listed abbreviation.  In a damaged document the
     corrector reads them as non-words first (``Corrector._decide_inner``)."""
     from .compounds import Compounds
     from .lexicon import Lexicon
@@ -245,7 +248,8 @@ def unattested_forms(words: dict[str, int], hunspell: set[str], proper: dict[str
     cpd = Compounds(Lexicon(words=words, stems=frozenset(stems), stripped=stripped))
     return frozenset(w for w, n in words.items() if w.isalpha() and w not in hunspell and w not in proper and (
         HUNSPELL_ONLY_COUNT < n < UNATTESTED_MAX_COUNT and len(w) >= 4 and cpd.split(w) is None
-        or len(w) == 2 and HUNSPELL_ONLY_COUNT < n < SHORT_UNATTESTED_MAX_COUNT and w not in abbreviations))
+        or len(w) == 2 and HUNSPELL_ONLY_COUNT < n < SHORT_UNATTESTED_MAX_COUNT and w not in abbreviations
+        or len(w) == 3 and HUNSPELL_ONLY_COUNT < n < THREE_UNATTESTED_MAX_COUNT and w not in abbreviations))
 
 
 def foreign_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, str], domain: set[str],
