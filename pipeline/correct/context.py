@@ -32,6 +32,8 @@ words (not from any one document):
 * hinder, bada, oron, kant stay in their own phrases ("ett hinder för", "att bada i", "oron för",
   "längs en kant"), where frequency alone would read "händer", "båda", "öron", "känt"; "kant" after a
   copula is "känt".
+* -sätta (read as "-satta": "tillsatta", "ersatta"): the infinitive only after an infinitive marker or
+  a modal; the participle as read elsewhere ("tjänster tillsatta").
 * ingå (read as "inga"): after an infinitive marker or modal, before "i"/"som" ("att ingå i").
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
@@ -270,6 +272,12 @@ def is_number(w: str | None) -> bool:
     return w.replace(".", "").replace(",", "").isdigit() or bool(RANGE_RE.match(w))
 
 
+def ambiguous(word: str) -> bool:
+    """A lower-case word the context rules read (``choose``): ``AMBIGUOUS``, and the participles in
+    "-satta" beside their infinitives in "-sätta"."""
+    return word in AMBIGUOUS or word.endswith("satta") and len(word) > 7
+
+
 def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> str | None:
     """Reading of an ambiguous lower-case ``word`` given lower-case neighbours, or None (no opinion)."""
     p, n = (prev or "").lower(), (nxt or "").lower()
@@ -347,6 +355,10 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         return word if p in KEEP_AFTER[word] or n in KEEP_BEFORE.get(word, ()) else None
     if word == "lanet":
         return "länet" if p in LANET_AFTER else None
+    if word.endswith("satta") and len(word) > 7 and word != "fortsatta":
+        # "tillsatta", "ersatta", "utsatta": the participle stands as read, the infinitive ("-sätta") only
+        # after an infinitive marker or a modal ("att ersätta", "ska tillsätta")
+        return word[:-5] + "sätta" if p in INFINITIVE_BEFORE else word
     if word == "fortsatta":
         # "det fortsatta arbetet" (the participle after a determiner or a genitive) — the council's formula;
         # the infinitive after a marker or a modal ("att fortsätta")

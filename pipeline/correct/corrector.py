@@ -963,7 +963,7 @@ class Corrector:
         prev = self._prev(k)
         nxt = self._next(words, k, 1)
         nxt2 = self._next(words, k, 2)
-        if low in context.AMBIGUOUS and (low not in context.BARE_ONLY or w.text.islower() and w.chunk == w.text):
+        if context.ambiguous(low) and (low not in context.BARE_ONLY or w.text.islower() and w.chunk == w.text):
             self._ctx_used = True
             choice = context.choose(low, prev, nxt, nxt2)
             if choice and choice != low:
