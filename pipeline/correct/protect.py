@@ -61,7 +61,7 @@ def is_protected(w: Word, lex: Lexicon) -> bool:
         return True
     if low.rstrip(".") in lex.abbreviations and (chunk.endswith(".") or len(low) <= 3):
         return True
-    if ACRONYM_RE.match(text) and len(text) <= 5 and text.lower() not in lex and text.lower() not in lex.stripped:
+    if ACRONYM_RE.match(text) and (len(text) <= 5 or ":" in text) and text.lower() not in lex and text.lower() not in lex.stripped:
         return True  # (not a word in capitals that lost its å/ä/ö: "HOORS KOMMUN" is Höörs, "PITEA" Piteå)
     if len(text) <= 3 and text.isupper() and text.isalpha() and len(text) >= 2:
         return True
