@@ -190,6 +190,7 @@ DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
+SHORT_CODE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{1,2}$")  # a register code with lower-case letters: "Dk", "Ks"
 CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
 COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
 COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
@@ -650,6 +651,8 @@ class Corrector:
         nxt = words[k + 1].chunk.lstrip("-.:(")
         if CASE_NUMBER_RE.match(nxt):
             return True
+        if SHORT_CODE_RE.match(nxt) and k + 2 < len(words) and words[k + 2].line == words[k].line:
+            return bool(CASE_NUMBER_RE.match(words[k + 2].chunk))  # a code in lower case ("Dk 1955/48")
         if not REGISTER_RE.match(nxt):
             return False
         if REGISTER_RE.match(nxt).end() < len(nxt.rstrip(").,")):
@@ -706,6 +709,10 @@ class Corrector:
             # ("Där" never stands before a register code and a number)
             dnr = "Dnr" if w.text[0] == "D" else "dnr"
             return dnr, "context", 0.6, f"{w.text}→{dnr}", True
+        if (k > 0 and SHORT_CODE_RE.match(w.text) and words[k - 1].line == w.line
+                and (self._current[k - 1] or "").lower() == "dnr" and k + 1 < len(words) and words[k + 1].line == w.line
+                and CASE_NUMBER_RE.match(words[k + 1].chunk)):
+            return None  # the register code between "Dnr" and its number ("Dnr Dk 1955/48"): no word
         pkey = (w.chunk, w.chunk_core, w.text)  # all ``is_protected`` looks at: memoised (both passes, repeats)
         protected = self._protected.get(pkey)
         if protected is None:
