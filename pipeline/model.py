@@ -70,7 +70,7 @@ class Correction:
     end: int
     original: str
     correction: str
-    method: str  # confusion, edit, compound, context, diacritics, place, case, party, split, merge, symbol; "a+b": several in one span
+    method: str  # confusion, edit, compound, context, diacritics, fuzzy, place, council, case, party, split, merge, symbol; "a+b": several in one span
     score: float
     applied: bool = True
     rule: str | None = None

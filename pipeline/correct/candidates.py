@@ -406,7 +406,7 @@ class CandidateGenerator:
         kept out of the other stages, where a frequent word a confusion away is the likelier reading."""
         found: dict[str, Candidate] = {}
         stripped = self.lex.stripped
-        for v, vc in cheapest_variants(s_key, COMPOUND_VARIANTS, RARE_MAX_COST, diacritic_only=True).items():
+        for v in cheapest_variants(s_key, COMPOUND_VARIANTS, RARE_MAX_COST, diacritic_only=True):
             for w in stripped.get(v, ()):
                 if w in found or w in self.lex.foreign or not w.isalpha():
                     continue

@@ -188,13 +188,13 @@ DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised wo
 LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
-# the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
 SHORT_CODE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{1,2}$")  # a register code with lower-case letters: "Dk", "Ks"
 CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
 COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
 COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
 GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this much more than the frequency reading
+# the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
                        "udden näset området fältet vallen strömmen fjärden forsen bäcken lunden hagen torpet slätten".split())
@@ -269,7 +269,7 @@ class Corrector:
         self._first: list[str] = []
         self._words: list[Word] | None = None  # the words of the pass under way (``_prev``)
         self._council_sk: list[str] | None = None  # ``_council_keys``, built on first use
-        self._places: frozenset[str] | None = None  # ``_place_set``, built on first use
+        self._places: frozenset[str] | None = None  # ``_e_place``'s set of ``Lexicon.places``, built on first use
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
         self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
@@ -1297,19 +1297,20 @@ class Corrector:
                                   limit=8)
         if not near or near[0][1] > limit:
             return None
-        if d is not None and d[0].isalpha() and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= near[0][1]:
+        best = near[0][1]
+        if d is not None and d[0].isalpha() and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= best:
             return None
-        forms = [self.lex.council[i] for _, d, i in near if d == near[0][1]]
+        forms = [self.lex.council[i] for _, dist, i in near if dist == best]
         stem = min(forms, key=len)[:-3]
         # the nearest forms must be one word's paradigm, and no other word as near or a step behind
-        if any(not self.lex.council[i].startswith(stem) for _, d, i in near if d < near[0][1] + COUNCIL_LEAD):
+        if any(not self.lex.council[i].startswith(stem) for _, dist, i in near if dist < best + COUNCIL_LEAD):
             return None
         word = min(forms, key=lambda f: (channel_cost(low, f), -self.lex.words.get(f, 0)))
         if strip_diacritics(word[0]) != strip_diacritics(low[0]) and not (low[0] in "éo6" and word[0] == "ö"):
             return None
         cost = channel_cost(low, word)
         if cost == math.inf:
-            cost = 0.5 * near[0][1] + 1.0
+            cost = 0.5 * best + 1.0  # (beyond the channel's rules: the skeleton edits stand for the cost)
         return self._cased(text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
 
     def _e_place(self, low: str) -> bool:
