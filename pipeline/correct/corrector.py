@@ -793,7 +793,7 @@ class Corrector:
             # in size; not right after the first letter ("iPad", "eTjänst" style names)
             return low, "case", 0.2, "".join(text[i] for i in inner) + "→" + "".join(low[i] for i in inner), True
         if margin is not None and text[:1].isupper() and "é" in low and self._e_place(low):
-            # no municipality is spelled with é: "Hammaré", "Tyresés" are "Hammarö", "Tyresös" (é for ö)
+            # no municipality is spelled with é: "Hammaré", "Ekerés" are "Hammarö", "Ekerös" (é for ö)
             place = low.replace("é", "ö")
             return self._cased(text, place, w, sentence_start), "place", 0.2 * low.count("é"), _rule(low, place), True
         if text[:1].isupper() and "é" in low and low.isalpha() and self._in_doc("@" + low.replace("é", "ö")):
