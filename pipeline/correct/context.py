@@ -38,6 +38,8 @@ words (not from any one document):
 * sätt (read as "sitt" or "satt"): after a determiner or adjective (ett, samma, så, annat …).
 * våra: after a preposition ("i våra", "för våra").
 * sa (said): after a personal pronoun ("hon sa").
+* vård (read as "vard"): "värd" after a copula or a degree word, "vara" after an infinitive marker or
+  a modal; otherwise the records' "vård".
 * sådan (read as "sidan"): after an indefinite determiner ("en sidan lekplats"), where the definite
   noun cannot stand.
 * två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
@@ -86,7 +88,7 @@ INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni",
 COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan"}
+             "fortsatta", "inre", "sidan", "vard"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -379,6 +381,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "inga":
         # "ingå i", "ingå som": the verb's own prepositions after an infinitive marker or a modal
         return "ingå" if n in {"i", "som"} and p in {"att", "ska", "skall", "kan", "bör", "kommer", "får", "måste"} else None
+    if word == "vard":
+        # "vård" (care: "vård och omsorg", "inom vård") is the records' word; "värd" (worth, host) after a
+        # copula or a degree word ("är värd", "väl värd"), "vara" after an infinitive marker or a modal
+        if p in INFINITIVE_BEFORE:
+            return "vara"
+        return "värd" if p in LAG_ADJ_AFTER or p in {"väl", "inte", "en", "som"} and n in {"att", "för"} else "vård"
     if word == "sidan":
         # "en sidan lekplats": an indefinite determiner never stands before a definite noun — "sådan" with
         # its å read as i
