@@ -396,8 +396,12 @@ class CandidateGenerator:
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
         if deep and not found and len(s) >= RARE_MIN_LEN:
             found = self._rare(s, s_key)
-        words = self.lex.words  # (a tie goes to the more frequent listed word: "segersäng" 44, "segersång" 42)
-        return tuple(sorted(found.values(), key=lambda c: (-c.score, -words.get(c.word, 0))))
+        return self._ranked(found.values())
+
+    def _ranked(self, cands) -> tuple[Candidate, ...]:
+        """Best first; a tie goes to the more frequent listed word ("segersäng" 44, "segersång" 42)."""
+        words = self.lex.words
+        return tuple(sorted(cands, key=lambda c: (-c.score, -words.get(c.word, 0))))
 
     def _rare(self, s: str, s_key: str) -> dict[str, Candidate]:
         """Stage 5, for a long token no other stage read: a rare word (below ``MIN_CANDIDATE_COUNT``: a
@@ -498,8 +502,7 @@ class CandidateGenerator:
                 if cost <= MAX_CANDIDATE_COST:
                     found[w] = Candidate(w, cost, self.count(w), "fuzzy", _rule(s, w))
         foreign = self.lex.foreign
-        words = self.lex.words
-        return tuple(sorted((c for c in found.values() if c.word not in foreign), key=lambda c: (-c.score, -words.get(c.word, 0))))
+        return self._ranked(c for c in found.values() if c.word not in foreign)
 
     def _part_options(self, key: str, head: bool, edit: bool = False) -> tuple[tuple[str, float], ...]:
         """Readings of one compound part (≤ ``PART_SUBS`` confusions), cheapest first; with ``edit``, a

@@ -599,8 +599,8 @@ class Corrector:
         if cost > decision[2] + GRAMMAR_SLACK:
             return decision
         w = words[k]
-        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
-        return self._cased(w.text, alt, w, bool(sentence_start)), "context", cost, _rule(low, alt), True
+        sentence_start = _sentence_start(w)
+        return self._cased(w.text, alt, w, sentence_start), "context", cost, _rule(low, alt), True
 
     def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
         """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or
@@ -622,8 +622,8 @@ class Corrector:
         cost = channel_cost(orig, plural)
         if cost > (decision[2] if decision is not None and decision[4] else 0.0) + GRAMMAR_SLACK:
             return decision
-        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
-        return self._cased(w.text, plural, w, bool(sentence_start)), "context", cost, _rule(orig, plural), True
+        sentence_start = _sentence_start(w)
+        return self._cased(w.text, plural, w, sentence_start), "context", cost, _rule(orig, plural), True
 
     def _settle(self, words: list[Word], margin: float | None, decisions: list) -> list:
         """Rerun the pass while a word that read its right-hand neighbours (the context rules,
@@ -731,7 +731,7 @@ class Corrector:
         low = text.lower()
         if not low.isalpha() and not any(c.isalpha() for c in low):
             return None
-        sentence_start = w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start
+        sentence_start = _sentence_start(w)
         name_mode = text[0].isupper() and not sentence_start and not text.isupper()
         caps = text.isupper() and len(text) > 1
         fragment = w.line_end and w.hyphen_after  # line-end hyphenation: half a word
@@ -1460,6 +1460,12 @@ class Corrector:
                 return cand  # capital I read for a lower-case l
             return cand[:1].upper() + cand[1:]
         return cand
+
+
+def _sentence_start(w: Word) -> bool:
+    """``w`` opens a sentence (or a part after a hyphen, which reads the same way): a capital is no name
+    signal there."""
+    return bool(w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start)
 
 
 def _place_shaped(w: str) -> bool:
