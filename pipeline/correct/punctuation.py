@@ -20,7 +20,10 @@
   compound ("gång- och"); after a function word that cannot end a clause
   (a preposition, an article, "att", "som") before a lower-case word or a
   number on the same line or opening the next, and between a given name and
-  a surname, it goes.
+  a surname, it goes.  So does one inside a line before a preposition or a
+  finite verb ("bifall: till", "fritidsjordbruk: kan", "regionstyrelsen:
+  beslutar"), unless a predicate ends the clause before it ("är långa: från").
+  A colon announces a list or a statement that opens with its item or subject.
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -96,6 +99,19 @@ PARENTHESIS_OPENERS = NO_COLON_AFTER | frozenset(
     "när då om men dock alltså däremot därför exempelvis främst särskilt liksom också även bland inte redan "
     "bl.a. t.ex. s.k. dvs. ca".split())
 STRAY_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,})(,)(?=\s+([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$))")
+# ... and words that no colon stands before inside a line: a preposition, or a finite verb (a colon's list
+# or statement opens with its subject or its first item, "bifall: till kommunstyrelsens förslag",
+# "fritidsjordbruk: kan"); a verb that introduces a list itself ("regionstyrelsen: beslutar") takes the
+# colon after it.  Not "om" or "att", which open the clause a colon may announce ("frågan: om …").
+GOVERNED_AFTER = frozenset(
+    "i av för med på till från hos inom bland mellan under över åt vid mot genom utan efter före kring "
+    "är finns kan ska skall måste bör får vill gäller kommer blir har hade "
+    "besluta beslutar beslutat föreslår föreslås yrkar yrkat anför anfört godkänns godkännes bestyrkes".split())
+GOVERNED_AFTER |= {strip_diacritics(w) for w in GOVERNED_AFTER}
+# ... unless a predicate ends the clause before it ("Avstånden är långa: från …" elaborates)
+COPULAS = frozenset("är var blir blev vara bli varit blivit ar".split())
+# "i:" mid-line before a lower-case word or a number ("att i: budgetarbetet"): ``COLON_RE`` wants two letters
+LONE_I_COLON_RE = re.compile(r"(?<=\S )i(:)(?= [a-zåäö\d])")
 ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
 BANG_MIN_COUNT = 1000  # the word with an l is an everyday word ...
 BANG_RATIO = 100  # ... this many times more frequent than the word without it (or the sentence goes on)
@@ -267,9 +283,14 @@ def stray_colons(lines: list[str], is_name: Callable[[str], bool]) -> list[Edit]
             nxt = rest[0]
             if w.lower() in NO_COLON_AFTER and (nxt[:1].islower() or nxt[:1].isdigit()):
                 out.append((li, m.start(2), m.end(2), ":", ""))
+            elif (w.lower() not in LIST_INTRO and ln[: m.start(1)].strip() and nxt.rstrip(".,;:") in GOVERNED_AFTER
+                  and ln[m.end(2):][:1] == " " and ln[: m.start(1)].split()[-1].lower() not in COPULAS):
+                out.append((li, m.start(2), m.end(2), ":", ""))
             elif (w[:1].isupper() and w[1:].islower() and nxt[:1].isupper() and nxt[1:].isalpha() and nxt[1:].islower()
                   and is_name(w.lower()) and is_name(nxt.lower())):
                 out.append((li, m.start(2), m.end(2), ":", ""))
+        for m in LONE_I_COLON_RE.finditer(ln):
+            out.append((li, m.start(1), m.end(1), ":", ""))
     return out
 
 
