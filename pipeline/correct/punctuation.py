@@ -36,7 +36,10 @@
   speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary
   or "inte" is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
   with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
-  finite verb: both keep their comma.  Not after "i", stranded most often.
+  finite verb: both keep their comma.  Not after "i", stranded most often.  "och", "samt" and "eller"
+  strand nothing: after them the comma goes before a finite verb too ("och, ger").
+* A stop after the day or a comma before the year inside a written date ("den 23. april", "13 april,
+  1999") is a speck (``date_marks``): Swedish dates carry neither.
 * A full stop or comma after a heading or label standing alone on its line ("Beslutsgång.",
   "Utdragsbestyrkande,", "ENKÖPINGS KOMMUN.", a date "2014-08-19.") is a speck, in a damaged document:
   the line before does not run on into it (no comma, hyphen or governing word at its end: "… till" /
@@ -72,6 +75,7 @@ import re
 from typing import Callable
 
 from .confusions import strip_diacritics
+from .protect import MONTHS
 
 # (run on the corrected output; a word that still holds a digit is no everyday word, ``everyday`` says so)
 RING_MIN_COUNT = 1000  # ``quote_for_ring``: the word with "å" this common ...
@@ -98,6 +102,8 @@ NO_COMMA_AFTER |= {strip_diacritics(w) for w in NO_COMMA_AFTER}
 PARENTHESIS_OPENERS = NO_COLON_AFTER | frozenset(
     "när då om men dock alltså däremot därför exempelvis främst särskilt liksom också även bland inte redan "
     "bl.a. t.ex. s.k. dvs. ca".split())
+# ... of which these strand nothing: a comma after one goes before a finite verb too ("och, har")
+CONJUNCTIONS = frozenset("och samt eller".split())
 STRAY_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,})(,)(?=\s+([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$))")
 # ... and words that no colon stands before inside a line: a preposition, or a finite verb (a colon's list
 # or statement opens with its subject or its first item, "bifall: till kommunstyrelsens förslag",
@@ -223,6 +229,17 @@ def double_full_stops(lines: list[str]) -> list[Edit]:
             if not ln[: m.start(1) - 1].endswith(".")]
 
 
+DAY_STOP_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[1-9]|[12]\d|3[01])(\.)(?= (?:" + "|".join(sorted(MONTHS)) + r")\b)")
+MONTH_COMMA_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS)) + r")(,)(?= (?:1[6-9]|20)\d\d\b)")
+
+
+def date_marks(lines: list[str]) -> list[Edit]:
+    """A mark inside a written date is a speck: "den 23. april" and "13 april, 1999" are "den 23 april" and
+    "13 april 1999" — Swedish writes no stop after the day and no comma between the month and its year."""
+    return [(li, m.start(1), m.end(1), m.group(1), "") for li, ln in enumerate(lines)
+            for rx in (DAY_STOP_RE, MONTH_COMMA_RE) for m in rx.finditer(ln)]
+
+
 def clock_abbreviations(lines: list[str]) -> list[Edit]:
     """"ki. 10" → "kl. 10", "Ki, 9.00" → "kl. 9.00"."""
     out: list[Edit] = []
@@ -303,7 +320,8 @@ def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
     also across a line break (the next line's first word).  ``finite``: the word is (or may be) a
     finite verb — the clause before the comma ended."""
     def speck(w: str, nxt: str) -> bool:
-        return w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2 and not finite(nxt)
+        return (w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2
+                and (w in CONJUNCTIONS or not finite(nxt)))
 
     out: list[Edit] = []
     for li, ln in enumerate(lines):
