@@ -40,6 +40,8 @@ words (not from any one document):
 * sa (said): after a personal pronoun ("hon sa").
 * vård (read as "vard"): "värd" after a copula or a degree word, "vara" after an infinitive marker or
   a modal; otherwise the records' "vård".
+* lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
+  and before a noun of judgement ("enligt var mening", "var bedömning").
 * sådan (read as "sidan"): after an indefinite determiner ("en sidan lekplats"), where the definite
   noun cannot stand.
 * två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
@@ -70,7 +72,8 @@ YEAR_BEFORE = {"ett", "varje", "per", "detta", "samma", "förra", "nästa", "i",
                "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela", "innevarande", "kommande", "senaste", "första",
                # prepositions ("är" never follows one directly: "från år till år", "efter år 2010") and
                # time words ("under senare år")
-               "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat", "för"}
+               "till", "från", "efter", "före", "sedan", "inom", "mellan", "vid", "senare", "tidigare", "varannat", "för",
+               "vartannat", "föregående", "påföljande", "efterföljande", "elva", "tolv", "femton", "tjugo", "trettio"}
 PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanför", "hemma", "tillsammans", "ensam", "ensamma", "vid", "kring", "runt"}
 SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}
 SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bästa", "bättre", "enkelt", "rätt", "något", "inget", "sådant",
@@ -85,10 +88,11 @@ AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan",
 # "2009 är kommunerna …"): never the noun "år" before them
 INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni", "hen"}
 # ... count words: "många år" and "många är" are both Swedish; the adverb after decides
-COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela"}
+COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "många", "hela",
+               "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -147,6 +151,11 @@ NAR_VERB_BEFORE = {"upp", "fram", "ut", "anda", "malet", "malen", "kravet", "kra
 # "låg" (low) after a copula or a degree word, or between "en"/"med" and the noun it describes
 LAG_ADJ_AFTER = {"är", "var", "blir", "bli", "vara", "varit", "blivit", "mycket", "så", "för", "alltför", "relativt",
                  "ganska", "väldigt", "fortsatt", "jämförelsevis", "förhållandevis", "förblir", "låg"}
+# degree words before an adjective ("mycket lågt"): the participle "lagt" never follows one
+DEGREE_WORDS = {"mycket", "så", "för", "alltför", "relativt", "ganska", "väldigt", "jämförelsevis", "förhållandevis",
+                "tämligen", "extremt", "onormalt", "visserligen"}
+# nouns of a writer's judgement after "vår" ("vår mening", "vår uppfattning"): "var" (was) never stands there
+OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "övertygelse", "förhoppning", "tolkning"}
 BARE_ONLY = {"tv"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
@@ -339,6 +348,14 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
                 and (nxt or "")[:1].islower() and not (word == "laga" and p in {"att", "kan", "ska"})):
             return adjective
         return None
+    if word == "lagt":
+        # "lågt" after a degree word or before a participle ("mycket lågt", "lågt liggande"); the supine of
+        # "lägga" follows an auxiliary or a copula ("har lagt", "är lagt")
+        return "lågt" if p in DEGREE_WORDS or n in {"liggande", "prioriterad", "prioriterat", "prioriterade"} else None
+    if word == "var":
+        # "vår" (our) in the writer's formulas ("enligt vår mening", "vår bedömning"); "var" (was, where,
+        # each) otherwise — and after "enligt" only before "och" ("enligt var och ens")
+        return "vår" if (p == "enligt" and n != "och") or n in OUR_NOUNS else None
     if word in ("svar", "svara"):
         # "svår"/"svåra" after a copula or a degree word ("är svåra att", "mycket svår"); the noun and the
         # verb otherwise
