@@ -193,7 +193,12 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
 
 # ``prefer``: a misread word's reading and the readings the same glyphs may also be, when grammar
 # tells them apart
-PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka"}
+PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka", "här": "har"}
+# the supine after "har" ("har genomgått", "har varit", "har gjort"): "här" never stands before one
+SUPINE_ENDINGS = ("tt", "it", "at", "rt", "ft", "gt", "pt", "kt")
+NOT_SUPINE = {"att", "mitt", "sitt", "ditt", "litet", "detta", "vilket", "något", "inget", "allt", "rätt", "nytt", "stort",
+              "vårt", "ert", "just", "bort", "fort", "snart", "kort", "helt", "totalt", "direkt", "främst", "först",
+              "sist", "minst", "mest", "bäst", "gott", "ut"}
 # a change of an amount: "öka med 5 %", "öka från 12 till 18", "öka till 2010"
 APPROXIMATELY = {"omkring", "ca", "cirka", "drygt", "knappt", "närmare", "nästan", "ungefär", "minst", "högst"}
 FORECAST = {"beräknas", "beräknades", "väntas", "förväntas", "bedöms", "bedömdes", "antas", "spås"}
@@ -217,6 +222,7 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
       neuter adjective ("med std av", "statligt std"): a noun's place, where the infinitive cannot be.
     * skall (for "skäl", both "skail"): before a negation, a sentence adverb or an infinitive, after no
       article or preposition ("icke skail få", "skail inte"): the modal; the noun takes no infinitive.
+    * har (for "här", both "hair"): before a supine ("hair genomgått", "hair varit").
     * fler (for "för", both "fer"): before "än" ("4,6 % fer n"): a comparison.
     * öka (for "åka", both "dka"): after a forecast verb ("beräknas dka") or before what grows or by
       how much ("dka tryggheten", "dka med 5 %", "dka från 19 till 48").
@@ -234,6 +240,9 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
         if p in DETERMINERS or p in PREPOSITIONS or p in COUNT_WORDS or len(p) >= 4 and p.endswith("a"):
             return None  # "av dessa skäl", "goda skäl", "flera skäl"
         return alt if n in NEGATIONS or n in AFTER_VERB or _infinitive(n) and (nxt or "")[:1].islower() else None
+    if alt == "har":
+        # "har" before a supine ("personal hair genomgått"): the auxiliary, where the place adverb cannot be
+        return alt if len(n) >= 4 and n.endswith(SUPINE_ENDINGS) and n.isalpha() and n not in NOT_SUPINE else None
     if alt == "fler":
         return alt if n in ("än", "an", "n") else None  # "fler än": a comparison ("för än" is no Swedish)
     if alt == "öka":

@@ -121,6 +121,7 @@ MIN_MARGIN = 0.3  # log10 gap to the runner-up
 MIN_MARGIN_DOC = 0.1  # ... in a damaged document, for a non-word: leaving it is surely wrong, the leader likely right
 MIN_MARGIN_DAMAGED = 0.05  # ... for a visibly damaged token (``_damaged``): any lead but a tie (dev: 0.0 one word better; a tie is no reading)
 RARE_NAME_COUNT = 1000  # ``_before_surname``: a capitalised word rarer than this after a given name is a surname
+HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
@@ -659,6 +660,23 @@ class Corrector:
             return True  # the code and its number in one chunk ("KS/2025:0412")
         return k + 2 >= len(words) or words[k + 2].line != words[k].line or bool(CASE_NUMBER_RE.match(words[k + 2].chunk))
 
+    def _heading_word(self, words: list[Word], k: int) -> str | None:
+        """A short word in capitals between words in capitals on its line ("SVAR PA INTERPELLATION") is a
+        heading's word, not an acronym: its spelling with å/ä/ö when that is a hundred times commoner
+        ("PÅ", "ÄR", "FÖR", "ÖVER"), in a damaged document."""
+        w = words[k]
+        t = w.text
+        if not (2 <= len(t) <= 5 and t.isupper() and t.isalpha()):
+            return None
+        beside = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words) and words[j].line == w.line]
+        if not beside or not all(b.text.isupper() and b.text.isalpha() and len(b.text) >= 3 for b in beside):
+            return None
+        low = t.lower()
+        alts = self.lex.stripped.get(low)
+        if not alts or low in self.lex.abbreviations:
+            return None
+        return alts[0].upper() if self.lex.words.get(alts[0], 0) >= HEADING_WORD_RATIO * max(self._count(low), 1) else None
+
     @staticmethod
     def _i_cased(words: list[Word], k: int) -> str:
         """The word i read as a glyph: "I" at a sentence start or between words in capitals ("BANK | STAD")."""
@@ -718,6 +736,9 @@ class Corrector:
         if protected is None:
             protected = self._protected[pkey] = is_protected(w, self.lex)
         if protected:
+            heading = self._heading_word(words, k) if margin is not None else None
+            if heading is not None:
+                return heading, "diacritics", 0.3, _rule(w.text.lower(), heading.lower()), True
             if self._one_is_i(words, k):
                 i = self._i_cased(words, k)
                 return i, "confusion", 0.3, f"{w.text}→{i}", True
