@@ -121,6 +121,8 @@ MIN_MARGIN = 0.3  # log10 gap to the runner-up
 MIN_MARGIN_DOC = 0.1  # ... in a damaged document, for a non-word: leaving it is surely wrong, the leader likely right
 MIN_MARGIN_DAMAGED = 0.05  # ... for a visibly damaged token (``_damaged``): any lead but a tie (dev: 0.0 one word better; a tie is no reading)
 RARE_NAME_COUNT = 1000  # ``_before_surname``: a capitalised word rarer than this after a given name is a surname
+NAME_SHAPE_MAX_COST = 0.6  # ``_listed_over_invented``: a listed word this cheap to read ...
+NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
 HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
@@ -789,6 +791,8 @@ class Corrector:
         if margin is not None and (d is None or not d[4] or d[1] == "compound"):
             # (a compound of our making is a weaker reading of a capitalised word than a listed place)
             d = self._municipality(words[k], sentence_start) or d
+        if margin is not None and name_mode and d is not None and d[4] and d[0].lower() not in self.lex.words:
+            d = self._listed_over_invented(words[k], sentence_start) or d
         if margin is not None and (d is None or not d[4]):
             d = self._council_word(words[k], sentence_start, d) or d
         if party_name and d is not None and d[0].lower() not in self.lex.proper:
@@ -1333,6 +1337,19 @@ class Corrector:
         if cost == math.inf:
             cost = 0.5 * best + 1.0  # (beyond the channel's rules: the skeleton edits stand for the cost)
         return self._cased(text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
+
+    def _listed_over_invented(self, w: Word, sentence_start: bool) -> tuple[str, str, float, str, bool] | None:
+        """A capitalised word mid-sentence that only an invented compound reads with å/ä/ö restored
+        ("Kinsstyrelsens": "köns" + "styrelsens") while one cheap shape confusion reads a listed common word
+        ("ki" for "lä": "länsstyrelsens"): the capital was the misread glyph, not a name's."""
+        low = w.text.lower()
+        if not low.isalpha() or self._is_proper(low):
+            return None
+        best = max((c for c in self.gen.best(low, False) if c.cost <= NAME_SHAPE_MAX_COST
+                    and self.lex.words.get(c.word, 0) >= NAME_SHAPE_MIN_COUNT), key=lambda c: c.score, default=None)
+        if best is None or best.word[0] == low[0]:
+            return None  # (the same first letter: the capital may be a name's)
+        return self._cased(w.text, best.word, w, sentence_start), best.method, best.cost, best.rule, True
 
     def _e_place(self, low: str) -> bool:
         """``low`` with é read for ö is a municipality or region, or its genitive."""
