@@ -56,6 +56,8 @@
   above it: a true semicolon joins two clauses, and the second opens with its subject or a sentence
   adverb ("röstar ja; den som", "instrument; kostnaden", "…; därför").  Not at a line end, where a
   semicolon may announce a list ("bland annat;").
+* "~" is a dash English-model OCR misread (``tilde_dashes``): a list line's dash as the page's other
+  list lines write it, an en dash alone or between numbers, a speck after a sentence's end at a line's end.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
 * "_" after a word ("klassrummet_") is a speck: prose has no underscores.
 * ":" after an abbreviation before a lower-case word or a number ("bl.a: att", "kap: 32") is its full
@@ -72,6 +74,7 @@ lines; the corrector records it as a ``symbol`` correction.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Callable
 
 from .confusions import strip_diacritics
@@ -217,6 +220,37 @@ def _no_clause_opener(w: str) -> bool:
     low = w.lower()
     return (w.isalpha() and w[:1].islower() and low not in CLAUSE_OPENERS
             and not (len(low) >= 5 and low.endswith(("en", "et", "na"))))
+
+
+TILDE_RE = re.compile(r"(?:(?<=\s)|^)(~)(?=\s)")  # a "~" standing alone before more text
+TILDE_END_RE = re.compile(r"(?<=[.!?])( ~)\s*$")  # ... or after a sentence's end, closing its line
+TILDE_RANGE_RE = re.compile(r"(?<=\d)(~)(?=\d)")  # ... or between two numbers ("4~7")
+LIST_DASH_RE = re.compile(r"^\s*([-–—])\s")
+
+
+def tilde_dashes(lines: list[str]) -> list[Edit]:
+    """English-model OCR reads a dash as "~", which Swedish prose never writes.  Opening a line it is a
+    list's dash, the one the page's other list lines open with ("~ att …" among "- att …"); elsewhere
+    alone or between numbers the en dash ("Ormaryd ~ avveckling", "4~7"), which this OCR never reads
+    as such, so the page's other dashes tell nothing; after a sentence's end at the line's end, a speck."""
+    out: list[Edit] = []
+    bullet = None
+    for li, ln in enumerate(lines):
+        if "~" not in ln:
+            continue
+        for m in TILDE_END_RE.finditer(ln):
+            out.append((li, m.start(1), m.end(1), " ~", ""))
+        for m in TILDE_RE.finditer(ln):
+            dash = "–"
+            if not ln[: m.start(1)].strip():
+                if bullet is None:
+                    seen = Counter(m2.group(1) for x in lines for m2 in [LIST_DASH_RE.match(x)] if m2)
+                    bullet = max(seen, key=lambda d: (seen[d], d == "–")) if seen else "–"
+                dash = bullet
+            out.append((li, m.start(1), m.end(1), "~", dash))
+        for m in TILDE_RANGE_RE.finditer(ln):
+            out.append((li, m.start(1), m.end(1), "~", "–"))
+    return out
 
 
 DOUBLE_STOP_RE = re.compile(r"(?<=[^\W_]\.)(\.)(?=\s|$)")  # "äldre..", never an ellipsis ("..." has three)
