@@ -123,6 +123,9 @@ MIN_MARGIN_DAMAGED = 0.05  # ... for a visibly damaged token (``_damaged``): any
 RARE_NAME_COUNT = 1000  # ``_before_surname``: a capitalised word rarer than this after a given name is a surname
 NAME_SHAPE_MAX_COST = 0.6  # ``_listed_over_invented``: a listed word this cheap to read ...
 NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
+# ``_realword``: the infinitive marker and modals, and how common an infinitive that follows them must be
+INFINITIVE_BEFORE = frozenset("att vill ska skall kan kunna bör måste får kommer skulle borde kunde".split())
+INFINITIVE_MIN_COUNT = 10_000
 HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
@@ -1003,6 +1006,12 @@ class Corrector:
                 return self._cased(w.text, choice, w, not name_mode), "context", channel_cost(low, choice, True), _rule(low, choice), True
             if choice == low:
                 return None
+        if len(low) <= 3 and (low in self.lex.stems or low in self.lex.unattested) and (prev or "").lower() in INFINITIVE_BEFORE:
+            # after an infinitive marker or a modal, a form hunspell lists only as a compound's part ("ka") is
+            # an infinitive that lost its first å/ä/ö ("att ka" → "åka", and grammar's "öka" before an amount)
+            dropped = self._dropped_letter(low)
+            if dropped is not None and dropped.word.endswith("a") and dropped.count >= INFINITIVE_MIN_COUNT:
+                return self._cased(w.text, dropped.word, w, not name_mode), "context", dropped.cost, dropped.rule, True
         keep = math.log10(max(self.gen.count(low), 1))
         best: Candidate | None = None
         surname = (name_mode or w.hyphen_before and w.text[:1].isupper()) and self._after_given_name(k)
