@@ -69,6 +69,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("ri", "m", 0.6), ("ra", "m", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
     ("ki", "lä", 0.5), ("ki", "lå", 0.6),
+    # the l after an s read as t ("forstag" → "förslag", "bestiut" → "beslut")
+    ("st", "sl", 0.4),
 ]
 RULES = DIACRITIC_RULES + SHAPE_RULES
 DIACRITIC_TARGETS = set("åäöé")
