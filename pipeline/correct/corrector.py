@@ -799,6 +799,9 @@ class Corrector:
             d = self._listed_over_invented(words[k], sentence_start) or d
         if margin is not None and (d is None or not d[4]):
             d = self._council_word(words[k], sentence_start, d) or d
+        if (margin is not None and name_mode and d is not None and d[4] and d[1] in ("council", "place", "compound")
+                and d[0][:1].isupper() and d[0][1:].islower() and self._small_capital(words, k, d[0].lower())):
+            d = (d[0].lower(), *d[1:])  # ("vilka Kommune bör": the council word's K read as a capital too)
         if party_name and d is not None and d[0].lower() not in self.lex.proper:
             d = None
         if not self._ctx_used:  # a decision the neighbours chose is not a whole-token decision
