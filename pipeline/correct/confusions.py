@@ -71,6 +71,9 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("ki", "lä", 0.5), ("ki", "lå", 0.6),
     # the l after an s read as t ("forstag" → "förslag", "bestiut" → "beslut")
     ("st", "sl", 0.4),
+    # k read as h, its arm lost ("shall" → "skall", "hushallningssillshapets"); at 0.6 an unlisted
+    # compound as read yielded to a listed one ("hundregister" → "kundregister")
+    ("h", "k", 0.7),
 ]
 RULES = DIACRITIC_RULES + SHAPE_RULES
 DIACRITIC_TARGETS = set("åäöé")

@@ -126,6 +126,7 @@ NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
 # ``_realword``: the infinitive marker and modals, and how common an infinitive that follows them must be
 INFINITIVE_BEFORE = frozenset("att vill ska skall kan kunna bör måste får kommer skulle borde kunde".split())
 INFINITIVE_MIN_COUNT = 10_000
+FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first (``_decide_inner``)
 HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
@@ -845,7 +846,8 @@ class Corrector:
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
-            if text.islower() and not w.hyphen_after and not w.hyphen_before and low in self.lex.unattested:
+            if text.islower() and not w.hyphen_after and not w.hyphen_before and (
+                    low in self.lex.unattested or len(low) >= FOREIGN_NONWORD_MIN_LEN and low in self.lex.foreign):
                 # a rare form only the web frequency list knows (foreign, slang, a typo: "sain", "irad"),
                 # in a damaged document: read as a non-word first; kept unless that reading is confident
                 d = self._nonword(words, k, margin, name_mode, sentence_start, diacritic_only)
