@@ -431,6 +431,32 @@ def test_lexicon_build_breaks_ties_the_same_way_every_time(corrector: Corrector)
         assert list(alts) == sorted(alts, key=lambda x: (-lex.words[x], x)), key
 
 
+def test_lexicon_build_does_not_follow_the_hash_seed(tmp_path: Path) -> None:
+    """``make dictionaries`` is reproducible to the order of its tables: a build under another hash seed
+    lists the words, their å/ä/ö spellings and the frequent-word readings in the same order as the
+    installed one (equal counts keep that order, so a tie must read the same on every build)."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from pipeline.correct.lexicon import DEFAULT_DIR, FREQUENT_FILE, LEXICON_FILE
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "pipeline.correct.build_lexicon", "--out", str(tmp_path)], env=env,
+                   check=True, capture_output=True)
+
+    def tables(d: Path) -> tuple:
+        with open(d / LEXICON_FILE, "rb") as f:
+            lex = pickle.load(f)
+        with open(d / FREQUENT_FILE, "rb") as f:
+            freq = pickle.load(f)
+        return list(lex["words"].items()), list(lex["stripped"].items()), list(freq["skeleton"].items())
+
+    for ours, theirs in zip(tables(tmp_path), tables(DEFAULT_DIR)):
+        assert ours == theirs
+
+
 def test_ki_read_for_la() -> None:
     """English-model OCR reads "lä" as "ki" (invented example)."""
     from pipeline.correct.confusions import channel_cost

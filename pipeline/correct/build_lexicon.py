@@ -139,7 +139,10 @@ def build(out_dir: Path) -> Path:
     n_wordfreq = len(words)
 
     forms, stems, hun_proper, paradigms = expand_hunspell()
-    for f in forms:
+    # Sets are walked sorted wherever they add to ``words``: its order (and so the order of ``stripped``
+    # and of the frequent-word tables, where equal counts keep it) must not follow the hash seed of the
+    # build, or two builds of the same sources read a tie differently
+    for f in sorted(forms):
         lf = f.lower()
         if WORD_RE.match(lf) and lf not in words:
             words[lf] = HUNSPELL_ONLY_COUNT
@@ -157,7 +160,7 @@ def build(out_dir: Path) -> Path:
             proper.setdefault(lw, printed)
 
     council = {w.lower() for line in read_list("council.txt") for w in line.split()}
-    for w in council:
+    for w in sorted(council):
         add(w, DOMAIN_MIN_COUNT)
     # ... and every other form of their paradigms, less often (the list names the forms councils use
     # most; "motionärernas" is as much council language as "motionärerna", only rarer).  A tenth of a
@@ -165,7 +168,7 @@ def build(out_dir: Path) -> Path:
     council_forms = set(council)
     for forms_of in paradigms:
         if forms_of & council:
-            for f in forms_of - council:
+            for f in sorted(forms_of - council):
                 add(f, DOMAIN_FORM_COUNT)
                 council_forms.add(f.lower())
     for name in read_list("municipalities.txt") + read_list("regions.txt"):
