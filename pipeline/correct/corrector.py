@@ -127,6 +127,11 @@ NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
 INFINITIVE_BEFORE = frozenset("att vill ska skall kan kunna bör måste får kommer skulle borde kunde".split())
 INFINITIVE_MIN_COUNT = 10_000
 FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first (``_decide_inner``)
+# ``_grammar``: prepositions that a finite verb never follows ("per kan"), and how much dearer the reading
+# that is no verb may be
+NO_FINITE_AFTER = frozenset("per av med på till från hos inom genom mot vid åt bland mellan utan".split())
+FINITE_SLACK = 1.0
+NO_PREPOSITION_BEFORE = frozenset(context.FINITE | {"har", "hade"})
 HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
@@ -596,6 +601,10 @@ class Corrector:
         that word nearly as cheaply (the cost of the decision + ``GRAMMAR_SLACK``).  Outside the decision
         cache: the neighbours decide."""
         choice = decision[0].lower()
+        if choice in NO_PREPOSITION_BEFORE and decision[1] != "context" and words[k].text.lower() != choice:
+            self._ctx_used = True
+            if (self._prev(k) or "").lower() in NO_FINITE_AFTER:
+                return self._not_finite(words, k, decision)
         if choice not in context.PREFER_GROUPS:
             return decision
         self._ctx_used = True
@@ -609,6 +618,19 @@ class Corrector:
         w = words[k]
         sentence_start = _sentence_start(w)
         return self._cased(w.text, alt, w, sentence_start), "context", cost, _rule(low, alt), True
+
+    def _not_finite(self, words: list[Word], k: int, decision: tuple) -> tuple:
+        """The likeliest reading that is no finite verb, for a word right after a preposition ("per kak":
+        "kök", not "kan"): a preposition governs a noun phrase, never a finite verb.  Within
+        ``FINITE_SLACK`` of the decision's cost; else the decision stands."""
+        low = words[k].text.lower()
+        best = max((c for c in self.gen.best(low, False) if c.word not in NO_PREPOSITION_BEFORE and c.word in self.lex.words
+                    and c.cost <= decision[2] + FINITE_SLACK and c.word not in self.lex.foreign),
+                   key=lambda c: c.score, default=None)
+        if best is None:
+            return decision
+        w = words[k]
+        return self._cased(w.text, best.word, w, _sentence_start(w)), "context", best.cost, best.rule, True
 
     def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
         """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or
