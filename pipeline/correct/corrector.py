@@ -399,7 +399,7 @@ class Corrector:
                         ln = ln[:a] + rep + ln[b:]
                     elif a == b:
                         inserted.setdefault(li, []).append(a)
-            for a, b, orig, rep in (punctuation.bang_for_l(ln, self._count)
+            for a, b, orig, rep in (punctuation.bang_for_l(ln, self._count_any)
                                     + punctuation.quote_for_ring(ln, self._attested, self._count)):
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="symbol", score=0.7, applied=True, rule=f"{orig}→{rep}"))
@@ -571,6 +571,12 @@ class Corrector:
 
     def _count(self, t: str) -> int:
         return self.lex.words.get(t, 0)
+
+    def _count_any(self, t: str) -> int:
+        """The count of ``t`` or of its commonest å/ä/ö spelling ("dartill": "därtill"): a word read
+        before its letters are."""
+        alts = self.lex.stripped.get(strip_diacritics(t))
+        return max(self._count(t), self._count(alts[0]) if alts else 0)
 
     def _listed(self, t: str) -> bool:
         """A word the lexicon lists (``find_splits``: a hyphenated pair whose concatenation is one stays)."""

@@ -65,7 +65,8 @@
 * "!" at a word's end is a misread "l" ("rege!", "til!") when the word with an
   l is an everyday word and the word without it is not, or the sentence goes
   on in lower case: council records hardly exclaim, and an exclamation ends
-  its sentence.  After a function word that cannot end a clause ("till!") it
+  its sentence.  "!!" so is a final "ll" ("Darti!!": "Därtill"), the word
+  judged with its å/ä/ö.  After a function word that cannot end a clause ("till!") it
   is a speck.  Read before the words are.
 
 Each fix is a (line, start, end, original, replacement) edit on the page's
@@ -124,7 +125,7 @@ LONE_I_COLON_RE = re.compile(r"(?<=\S )i(:)(?= [a-zåäö\d])")
 ELIDED_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?= (?:och|eller) [^\W\d_])")
 BANG_MIN_COUNT = 1000  # the word with an l is an everyday word ...
 BANG_RATIO = 100  # ... this many times more frequent than the word without it (or the sentence goes on)
-BANG_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_]+)(!)(?=[.,;:]?(?:\s|$))")
+BANG_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_]+)(!!?)(?=[.,;:]?(?:\s|$))")  # ("!!": a final "ll", "Darti!!")
 
 Edit = tuple[int, int, int, str, str]
 
@@ -414,12 +415,13 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
     out = []
     for m in BANG_RE.finditer(line):
         w = m.group(1).lower()
-        n = count(w + "l")
+        ells = "l" * len(m.group(2))
+        n = count(w + ells)
         if n < BANG_MIN_COUNT:
             continue
         rest = line[m.end(2):].split()
         if n >= BANG_RATIO * count(w) or (rest and _lower_word(rest[0])):
-            out.append((m.start(2), m.end(2), "!", "l"))
+            out.append((m.start(2), m.end(2), m.group(2), ells))
     return out
 
 
@@ -449,7 +451,7 @@ def quote_for_ring(line: str, valid: Callable[[str], bool], count: Callable[[str
 def stray_bangs(lines: list[str]) -> list[Edit]:
     """"!" after a function word that cannot end a clause ("till! <Place>"): a speck.  Not after a
     pronoun: one can end a clause ("gör det!")."""
-    return [(li, m.start(2), m.end(2), "!", "") for li, ln in enumerate(lines) for m in BANG_RE.finditer(ln)
+    return [(li, m.start(2), m.end(2), m.group(2), "") for li, ln in enumerate(lines) for m in BANG_RE.finditer(ln)
             if m.group(1).lower() in NO_COLON_AFTER and m.group(1).lower() not in ("de", "den", "det")]
 
 
