@@ -37,8 +37,8 @@ DIACRITIC_RULES: list[tuple[str, str, float]] = [
     # neighbouring stroke ("ti", "i"): general classes, invented example "siikert" → "säkert".
     ("ii", "ä", 0.3), ("ii", "ö", 0.5), ("ii", "å", 0.5), ("i", "ö", 0.6), ("ti", "ö", 0.6), ("il", "ä", 0.6), ("ti", "ä", 0.6),
     ("li", "ä", 0.6),
-    # ... or after the "a" it rests on ("ai": invented example "begairs" → "begärs"; "ai" for "å" is rarer
-    # and makes garbage compounds, "<med><borgå><kontor>")
+    # ... or after the "a" it rests on ("ai": invented example "begairs" → "begärs"; "ai" for "å", rarer,
+    # below)
     ("ai", "ä", 0.5),
     # ... or as "d" + "i" (the dots a stroke, the body a "d": invented example "motiondiren" → "motionären").
     # Dearer than "d" or "i" alone: the short words "dir", "din" stay the frequency readings' ("där", "än"
