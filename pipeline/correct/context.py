@@ -40,6 +40,7 @@ words (not from any one document):
 * sa (said): after a personal pronoun ("hon sa").
 * vård (read as "vard"): "värd" after a copula or a degree word, "vara" after an infinitive marker or
   a modal; otherwise the records' "vård".
+* två (read as "ta") between a preposition and a noun ("till ta tillfällen").
 * lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
   and before a noun of judgement ("enligt var mening", "var bedömning").
 * sådan (read as "sidan"): after an indefinite determiner ("en sidan lekplats"), where the definite
@@ -92,7 +93,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -361,6 +362,10 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         # "lågt" after a degree word or before a participle ("mycket lågt", "lågt liggande"); the supine of
         # "lägga" follows an auxiliary or a copula ("har lagt", "är lagt")
         return "lågt" if p in DEGREE_WORDS or n in {"liggande", "prioriterad", "prioriterat", "prioriterade"} else None
+    if word == "ta":
+        # "två" (its v and å lost) between a preposition and a noun ("till ta tillfällen", "med ta barn"):
+        # the verb "ta" never follows a preposition
+        return "två" if p in PREPOSITIONS and p != "alla" and n.isalpha() and len(n) >= 3 and (nxt or "")[:1].islower() else None
     if word == "var":
         # "vår" (our) in the writer's formulas ("enligt vår mening", "vår bedömning"); "var" (was, where,
         # each) otherwise — and after "enligt" only before "och" ("enligt var och ens")
