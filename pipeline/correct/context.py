@@ -40,6 +40,8 @@ words (not from any one document):
 * sa (said): after a personal pronoun ("hon sa").
 * vård (read as "vard"): "värd" after a copula or a degree word, "vara" after an infinitive marker or
   a modal; otherwise the records' "vård".
+* från (read as "fri", "fin", "fra") before "och med", and after a writing before its writer's name
+  ("motion fri Maria Ek").
 * två (read as "ta") between a preposition and a noun ("till ta tillfällen").
 * lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
   and before a noun of judgement ("enligt var mening", "var bedömning").
@@ -93,7 +95,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -157,6 +159,9 @@ DEGREE_WORDS = {"mycket", "så", "för", "alltför", "relativt", "ganska", "väl
                 "tämligen", "extremt", "onormalt", "visserligen"}
 # nouns of a writer's judgement after "vår" ("vår mening", "vår uppfattning"): "var" (was) never stands there
 OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "övertygelse", "förhoppning", "tolkning"}
+# writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
+WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
+            "fråga", "förslag", "yttrande", "brev", "remiss", "synpunkter", "inkommit", "inkommen", "inkommet"}
 BARE_ONLY = {"tv"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
@@ -362,6 +367,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         # "lågt" after a degree word or before a participle ("mycket lågt", "lågt liggande"); the supine of
         # "lägga" follows an auxiliary or a copula ("har lagt", "är lagt")
         return "lågt" if p in DEGREE_WORDS or n in {"liggande", "prioriterad", "prioriterat", "prioriterade"} else None
+    if word in ("fri", "fin", "fra"):
+        # "från" (its å and n lost or misread) in "från och med", and between a writing and its writer
+        # ("motion fri Maria Ek"); the adjectives stand before a noun in lower case
+        if n == "och" and (nxt2 or "").lower() == "med":
+            return "från"
+        return "från" if p in WRITINGS and (nxt or "")[:1].isupper() else None
     if word == "ta":
         # "två" (its v and å lost) between a preposition and a noun ("till ta tillfällen", "med ta barn"):
         # the verb "ta" never follows a preposition
