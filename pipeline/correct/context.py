@@ -43,6 +43,11 @@ words (not from any one document):
 * från (read as "fri", "fin", "fra") before "och med", and after a writing before its writer's name
   ("motion fri Maria Ek").
 * två (read as "ta") between a preposition and a noun ("till ta tillfällen").
+* måtte (read as "matte", the school subject): the petition's optative ("att nämnden måtte besluta",
+  "att kommunen i sin egenskap av planmyndighet icke måtte medge"), unless a preposition, determiner
+  or conjunction stands before it ("i matte", "svenska och matte") or a conjunction after it.
+* åter (read as "ater"): the adverb of the records ("gäller åter", "samt åter från"); "äter" (eats)
+  after its subject, a pronoun or a definite noun ("vi äter", "eleverna äter").
 * lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
   and before a noun of judgement ("enligt var mening", "var bedömning").
 * sådan (read as "sidan"): after an indefinite determiner ("en sidan lekplats"), where the definite
@@ -95,7 +100,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -162,7 +167,7 @@ OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "öv
 # writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
 WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
             "fråga", "förslag", "yttrande", "brev", "remiss", "synpunkter", "inkommit", "inkommen", "inkommet"}
-BARE_ONLY = {"tv"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
+BARE_ONLY = {"tv", "matte"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
              "om", "via", "från", "utan", "men", "den", "det"}
@@ -373,6 +378,15 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         if n == "och" and (nxt2 or "").lower() == "med":
             return "från"
         return "från" if p in WRITINGS and (nxt or "")[:1].isupper() else None
+    if word == "matte":
+        # "måtte" (may it): the petition's optative; the school subject after a preposition, a determiner or a
+        # conjunction ("i matte", "och matte") or before a conjunction ("matte och svenska")
+        if p in PREPOSITIONS or p in DETERMINERS or p in {"och", "eller", "samt"} or n in {"och", "eller", "samt"}:
+            return None
+        return "måtte"
+    if word == "ater":
+        # "åter" (again) after a verb or a conjunction; "äter" (eats) after its subject
+        return "äter" if p in SUBJECT_PRONOUNS or p in {"som", "man"} or _definite(p) else "åter"
     if word == "ta":
         # "två" (its v and å lost) between a preposition and a noun ("till ta tillfällen", "med ta barn"):
         # the verb "ta" never follows a preposition

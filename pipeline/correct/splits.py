@@ -83,6 +83,13 @@ _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish joins no word to a year by a hyphen
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
+# words of an approximate or bounded amount: "ca-62 %", "endast-61 %" (no compound begins with one and a number)
+APPROXIMATE = frozenset("ca cirka omkring drygt knappt närmare nästan ungefär minst högst endast bara över totalt "
+                        "sammanlagt".split())
+# a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
+# "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
+# other tails ("20-talet", "10-årig", "3-rummare")
+_NUMBER_WORD = re.compile(r"(?<=\d)(-)([^\W\d_]{2,})[.,;:)]*$")
 # "och" with its o read as 0 or 6, glued to a number before (by a mark, "13:0ch", or none, "40ch") and/or
 # after ("0ch7"): "ch" is no Swedish word, so the digit is the o
 _OCH_NUMBER = re.compile(r"(?<=\d)(?:([:.;-])|())([06]ch)(?:(?=\d)()|(?![^\W\d_]))")
@@ -101,6 +108,9 @@ PHRASE_COMPOUND_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+){2,}[.,;:!?)]*$")
 # months and weekdays: a hyphen between two is a range ("oktober-april", "måndag-fredag")
 RANGE_WORDS = frozenset("januari februari mars april maj juni juli augusti september oktober november december "
                         "måndag tisdag onsdag torsdag fredag lördag söndag".split())
+AFTER_NUMBER = RANGE_WORDS | frozenset(
+    "kronor kr miljoner miljarder miljon miljard procent personer timmar minuter dagar veckor månader meter kilometer "
+    "hektar ton med av på per för som".split())
 ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjective pairs keep their hyphen
 
 
@@ -222,9 +232,14 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
     if nm:
         w, sep = nm.group(1), nm.group(2)
         year = sep == "-" and bool(_YEAR_AFTER.match(chunk, nm.end()))
-        if w.islower() and w != "att" and (w in FUNCTION_WORDS or year if sep == "-" else (
+        if sep == "-" and w.istitle() and w.lower() in FUNCTION_WORDS | APPROXIMATE:
+            out.append((nm.start(2), nm.end(2), sep, " "))  # "Med-3 ja-röster", "Ca-62 %": a sentence's first word
+        elif w.islower() and w != "att" and (w in FUNCTION_WORDS or w in APPROXIMATE or year if sep == "-" else (
                 w not in abbreviations and (w in FUNCTION_WORDS or len(w) >= 4))):
             out.append((nm.start(2), nm.end(2), sep, " "))
+    wm = _NUMBER_WORD.search(chunk)
+    if wm and wm.group(2) in AFTER_NUMBER:
+        out.append((wm.start(1), wm.end(1), "-", " "))
     for dm in _NUMBER_STOP_GAP.finditer(chunk):
         out.append((dm.start(2), dm.end(2), dm.group(2), " "))
     for dm in _BRACKET_GAP.finditer(chunk):  # "2).att", "(V).2023-02-08"
