@@ -46,6 +46,8 @@ words (not from any one document):
 * måtte (read as "matte", the school subject): the petition's optative ("att nämnden måtte besluta",
   "att kommunen i sin egenskap av planmyndighet icke måtte medge"), unless a preposition, determiner
   or conjunction stands before it ("i matte", "svenska och matte") or a conjunction after it.
+* är, åt (read as "it", which Swedish has only as the capitals "IT"): "är" before an adverb that
+  follows a finite verb ("it fortfarande", "it inte"), "åt" after "uppdra" (as for "at").
 * åter (read as "ater"): the adverb of the records ("gäller åter", "samt åter från"); "äter" (eats)
   after its subject, a pronoun or a definite noun ("vi äter", "eleverna äter").
 * lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
@@ -100,7 +102,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -140,7 +142,8 @@ ER_LABELS_STRIPPED = {strip_diacritics(x) for x in ER_LABELS}  # (the next word 
 # "länet" (the county) after a preposition of place or "hela" ("i länet"); the loan is seldom "in"
 LANET_AFTER = {"i", "hela", "inom", "utanför", "runt", "över"}
 # "uppdra åt …" (commission someone): the council's standard formula
-UPPDRA = {"uppdra", "uppdrar", "uppdras", "uppdrog", "uppdrogs", "uppdragit", "uppdraget"}
+UPPDRA = {"uppdra", "uppdrar", "uppdras", "uppdrog", "uppdrogs", "uppdragit", "uppdraget",
+          "uppdraga", "uppdrager", "uppdrages"}  # (the older forms of the records: "att uppdraga åt")
 # "stöd" (read as "stod", stood): the noun after a determiner, a preposition, a verb that gives or gets
 # it, or an adjective's neuter ("ekonomiskt stöd"); "stod" after its subject ("som stod", "det stod")
 STOD_NOUN_AFTER = {"ett", "till", "med", "utan", "för", "om", "av", "och", "eller", "samt", "ge", "ger", "ges", "gett", "få",
@@ -384,6 +387,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         if p in PREPOSITIONS or p in DETERMINERS or p in {"och", "eller", "samt"} or n in {"och", "eller", "samt"}:
             return None
         return "måtte"
+    if word == "it":
+        # lower-case "it" is no Swedish word: in a finite verb's place before its adverb, "är"; after
+        # "uppdra", "åt"; elsewhere ("pekar it": "ut"?) no opinion
+        if p in UPPDRA:
+            return "åt"
+        return "är" if n in AFTER_VERB or n in NEGATIONS else None
     if word == "ater":
         # "åter" (again) after a verb or a conjunction; "äter" (eats) after its subject
         return "äter" if p in SUBJECT_PRONOUNS or p in {"som", "man"} or _definite(p) else "åter"
