@@ -48,6 +48,12 @@ words (not from any one document):
   or conjunction stands before it ("i matte", "svenska och matte") or a conjunction after it.
 * är, åt (read as "it", which Swedish has only as the capitals "IT"): "är" before an adverb that
   follows a finite verb ("it fortfarande", "it inte"), "åt" after "uppdra" (as for "at").
+* till (read as "bil", "bill"): before a determiner or a pronoun ("hänvisning bill det anförda",
+  "återremitteras bil kommunstyrelsen"), where the noun "bil" (car) never stands: not after an article,
+  a preposition or an adjective ("en bil", "med bil", "egen bil").
+* än (read as "din"): after a comparative ("mer din 30 år"); bör (read as "bot"): as "bor" before an
+  infinitive ("kommunen bot pröva"); från (read as "fra", no Swedish word in lower case) always.
+* vår (read as "var") before "och" and a season ("var och höst").
 * åter (read as "ater"): the adverb of the records ("gäller åter", "samt åter från"); "äter" (eats)
   after its subject, a pronoun or a definite noun ("vi äter", "eleverna äter").
 * lågt (read as "lagt") after a degree word or before "liggande"; vår (read as "var") after "enligt"
@@ -102,7 +108,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil", "bill", "din", "bot"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -166,11 +172,16 @@ LAG_ADJ_AFTER = {"är", "var", "blir", "bli", "vara", "varit", "blivit", "mycket
 DEGREE_WORDS = {"mycket", "så", "för", "alltför", "relativt", "ganska", "väldigt", "jämförelsevis", "förhållandevis",
                 "tämligen", "extremt", "onormalt", "visserligen"}
 # nouns of a writer's judgement after "vår" ("vår mening", "vår uppfattning"): "var" (was) never stands there
-OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "övertygelse", "förhoppning", "tolkning"}
+OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "övertygelse", "förhoppning", "tolkning",
+             "syn", "inställning", "ambition", "avsikt", "målsättning"}
+SEASONS = {"höst", "hösten", "sommar", "sommaren", "vinter", "vintern"}  # "vår och höst": the season
 # writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
 WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
             "fråga", "förslag", "yttrande", "brev", "remiss", "synpunkter", "inkommit", "inkommen", "inkommet"}
-BARE_ONLY = {"tv", "matte"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
+BARE_ONLY = {"tv", "matte", "bil", "bill"}
+# what "till" stands before: a determiner, a pronoun or an article ("till det", "till en", "till dem")
+TILL_OBJECTS = {"det", "den", "de", "dem", "denna", "detta", "dessa", "en", "ett", "sin", "sitt", "sina", "vår", "vårt",
+                "våra", "mig", "oss", "er", "honom", "henne", "alla", "att", "följd", "exempel", "stånd", "del"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
              "om", "via", "från", "utan", "men", "den", "det"}
@@ -375,7 +386,9 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         # "lågt" after a degree word or before a participle ("mycket lågt", "lågt liggande"); the supine of
         # "lägga" follows an auxiliary or a copula ("har lagt", "är lagt")
         return "lågt" if p in DEGREE_WORDS or n in {"liggande", "prioriterad", "prioriterat", "prioriterade"} else None
-    if word in ("fri", "fin", "fra"):
+    if word == "fra":
+        return "från"  # no Swedish word in lower case (the agency is "FRA")
+    if word in ("fri", "fin"):
         # "från" (its å and n lost or misread) in "från och med", and between a writing and its writer
         # ("motion fri Maria Ek"); the adjectives stand before a noun in lower case
         if n == "och" and (nxt2 or "").lower() == "med":
@@ -387,6 +400,18 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
         if p in PREPOSITIONS or p in DETERMINERS or p in {"och", "eller", "samt"} or n in {"och", "eller", "samt"}:
             return None
         return "måtte"
+    if word in ("bil", "bill"):
+        # "till" with its t read as b (and an l lost): before a determiner or a definite object, after no
+        # article, preposition, possessive or adjective (the car's places: "en bil", "med bil", "egen bil");
+        # not after "och" ("och bil en" may be "och bli en", its letters swapped)
+        if p in DETERMINERS or p in INDEFINITE or p in PREPOSITIONS or p in {"egen", "ny", "varje", "per", "som", "och"} or (
+                len(p) >= 3 and p.endswith(("a", "t"))):
+            return None
+        return "till" if n in TILL_OBJECTS or _definite(n) and len(n) >= 7 else None
+    if word == "din":
+        return "än" if p in COMPARATIVES else None  # "mer din 30 år": "än", the comparison's
+    if word == "bot":
+        return "bör" if choose("bor", prev, nxt, nxt2) == "bör" else None  # ("råda bot på", "bot och bättring")
     if word == "it":
         # lower-case "it" is no Swedish word: in a finite verb's place before its adverb, "är"; after
         # "uppdra", "åt"; elsewhere ("pekar it": "ut"?) no opinion
@@ -403,7 +428,7 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "var":
         # "vår" (our) in the writer's formulas ("enligt vår mening", "vår bedömning"); "var" (was, where,
         # each) otherwise — and after "enligt" only before "och" ("enligt var och ens")
-        return "vår" if (p == "enligt" and n != "och") or n in OUR_NOUNS else None
+        return "vår" if (p == "enligt" and n != "och") or n in OUR_NOUNS or n == "och" and (nxt2 or "").lower() in SEASONS else None
     if word in ("svar", "svara"):
         # "svår"/"svåra" after a copula or a degree word ("är svåra att", "mycket svår"); the noun and the
         # verb otherwise
