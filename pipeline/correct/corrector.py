@@ -281,6 +281,7 @@ class Corrector:
         self._first: list[str] = []
         self._words: list[Word] | None = None  # the words of the pass under way (``_prev``)
         self._council_sk: list[str] | None = None  # ``_council_keys``, built on first use
+        self._council_set = frozenset(lexicon.council)  # (membership: the council vocabulary's own words)
         self._places: frozenset[str] | None = None  # ``_e_place``'s set of ``Lexicon.places``, built on first use
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
@@ -1060,6 +1061,10 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
                     not surname or self._is_proper(c.word)):
                 best = c
+        if best is not None and low in self._council_set and best.word not in self._council_set:
+            # a word of the council vocabulary as printed ("sandningen": the gritting of roads) stays before
+            # a commoner word of the web ("sändningen": the broadcast); the records' own words are the likelier
+            best = None
         table_c = None if name_mode else self._table_reading(low, keep, margin) or self._free_reading(low, keep, margin)
         if best is not None and table_c is not None and table_c.score > best.score:
             best = None  # a far likelier confusion reading ("gra": "göra", not "grå"): decided below
