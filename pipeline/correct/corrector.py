@@ -160,6 +160,8 @@ UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlis
 UNLISTED_MIN_COUNT = 100
 UNLISTED_CONFUSION_COST = 0.6  # ... and one a shape confusion or a dropped å/ä/ö this close
 UNLISTED_CONFUSION_MIN_LEN = 6
+UNLISTED_RIVAL_COST = 0.8  # ... a commoner listed word this many confusions away beats a rare diacritic reading
+UNLISTED_RIVAL_LEAD = 1.0  # ... by this much score (log10 of count less W × cost)
 PARTS_MAX_COST = 0.6  # ``_fewer_parts``: at most two restored diacritics
 LISTED_MAX_COST = 1.0  # ... or a glyph-confusion reading this cheap ...
 LISTED_MIN_COUNT = 1000  # ... that is a listed everyday word
@@ -1078,6 +1080,16 @@ class Corrector:
                 self._ctx_used = True
                 choice = context.reading(choice, prev, nxt, nxt2)
             return self._cased(w.text, choice, w, not name_mode), "diacritics", best.cost, _rule(low, choice), True
+        if low not in self.lex.words and len(low) >= UNLISTED_CONFUSION_MIN_LEN and not name_mode:
+            # valid only as a compound of our making ("for" + "stag"), whose diacritic reading is a rare listed
+            # word ("förstag", 12) while a glyph confusion more reads a far commoner one ("förslag", st for sl):
+            # the commoner reading, when it leads by more than its dearer channel costs
+            rival = max((c for c in self.gen.best(low, False) if c.word in self.lex.words and c.cost <= UNLISTED_RIVAL_COST
+                         and c.count >= UNLISTED_MIN_COUNT and (best is None or c.word != best.word)),
+                        key=lambda c: c.score, default=None)
+            if rival is not None and (best is None or rival.score - best.score >= UNLISTED_RIVAL_LEAD) and (
+                    best is not None or rival.score - keep >= margin):
+                return self._cased(w.text, rival.word, w, False), rival.method, rival.cost, rival.rule, True
         # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
         # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
         # however much å/ä/ö the page lost
