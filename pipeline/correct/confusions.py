@@ -65,6 +65,9 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("ri", "n", 0.5), ("ti", "n", 0.6), ("rt", "n", 0.6),
     # ... or as two stems ("skolaii", "aiislag": dev sets 7 words better, none worse)
     ("ii", "n", 0.5),
+    # ... and "u" as a stem and a hook too, its left stem crossed ("tinder" → "under", "arbetstitskott" →
+    # "arbetsutskott")
+    ("ti", "u", 0.6),
     # ... and the arches of "m" the same way ("kori" + "mun" style: m read as ri)
     ("ri", "m", 0.6), ("ra", "m", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")

@@ -53,6 +53,8 @@ words (not from any one document):
   a preposition or an adjective ("en bil", "med bil", "egen bil").
 * än (read as "din"): after a comparative ("mer din 30 år"); bör (read as "bot"): as "bor" before an
   infinitive ("kommunen bot pröva"); från (read as "fra", no Swedish word in lower case) always.
+* större (read as "store", its r lost and ö read as o): except after a determiner ("den store",
+  the old masculine weak form of "stor").
 * vår (read as "var") before "och" and a season ("var och höst").
 * åter (read as "ater"): the adverb of the records ("gäller åter", "samt åter från"); "äter" (eats)
   after its subject, a pronoun or a definite noun ("vi äter", "eleverna äter").
@@ -108,7 +110,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil", "bill", "din", "bot"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil", "bill", "din", "bot", "store"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -408,6 +410,9 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
                 len(p) >= 3 and p.endswith(("a", "t"))):
             return None
         return "till" if n in TILL_OBJECTS or _definite(n) and len(n) >= 7 else None
+    if word == "store":
+        # "större delen", "större behov", "blir större": the comparative; "den store" (masculine, archaic)
+        return None if p in DETERMINERS or p in {"denne", "min", "din"} else "större"
     if word == "din":
         return "än" if p in COMPARATIVES else None  # "mer din 30 år": "än", the comparison's
     if word == "bot":
