@@ -24,6 +24,7 @@
   finite verb ("bifall: till", "fritidsjordbruk: kan", "regionstyrelsen:
   beslutar"), unless a predicate ends the clause before it ("är långa: från").
   A colon announces a list or a statement that opens with its item or subject.
+* "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -266,6 +267,24 @@ def double_full_stops(lines: list[str]) -> list[Edit]:
 
 DAY_STOP_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[1-9]|[12]\d|3[01])(\.)(?= (?:" + "|".join(sorted(MONTHS)) + r")\b)")
 MONTH_COMMA_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS)) + r")(,)(?= (?:1[6-9]|20)\d\d\b)")
+
+
+# "§112": the narrow space after a paragraph sign lost; "$47" opening a line: the sign itself read as a dollar
+SECTION_GLUED_RE = re.compile(r"(?:^|(?<=[\s(]))§(?=\d)")
+DOLLAR_SECTION_RE = re.compile(r"^[ \t]*(\$)(?=\d{1,3}(?:[.,;:]?[ \t]*$|[ \t]+[A-ZÅÄÖa-zåäö]))")
+
+
+def section_signs(lines: list[str]) -> list[Edit]:
+    """"§112" → "§ 112" (Swedish sets a space between the sign and its number; English-model OCR drops
+    the narrow one) and "$47" opening a line → "§ 47" (a protocol's paragraph heading: a dollar amount
+    opens no line of a Swedish record)."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines):
+        m = DOLLAR_SECTION_RE.match(ln)
+        if m:
+            out.append((li, m.start(1), m.end(1), "$", "§ "))
+        out += [(li, m.end(), m.end(), "", " ") for m in SECTION_GLUED_RE.finditer(ln)]
+    return out
 
 
 def date_marks(lines: list[str]) -> list[Edit]:
