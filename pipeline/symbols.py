@@ -69,6 +69,10 @@ _SECT_RE = re.compile(
 _GLUED_BODIES = r"KS|KF|KSAU|AU|BUN|UN|TN|SN|MN|MBN|BN|ON|KFN|SBN"
 _SECT_GLUED_RE = re.compile(rf"\b(?P<body>{_GLUED_BODIES})(?P<tok>3|S|\$|8|&)(?P<sp>[ \t]+)(?P<num>{_PARNUM}){_PARNUM_END}")
 
+# "$45 Yttrande …": a line that opens with the sign glued to its number (printed "§45"; measured: ``swe``
+# reads it "$45"): only the unambiguous look-alikes, only opening a line
+_SECT_LINE_GLUED_RE = re.compile(rf"^[ \t]*(?P<tok>\$|&)(?P<num>\d{{1,3}}){_PARNUM_END}(?=[ \t]|$)", re.M)
+
 _WEAK = {"8", "S", "s", "88", "83"}
 _BODY_ONLY = {"83"}  # seen on degraded scans ("RS 83 288"): only after a body's abbreviation
 _DOUBLE = {"88", "$$", "SS", "S$", "$S", "$8", "8$", "&$", "$&", "&&", "8S", "S8"}
@@ -166,6 +170,12 @@ def repair_symbols(text: str) -> tuple[str, list[tuple[int, int, str, str, str]]
         a, b = m.start("tok"), m.end("tok")
         if free(a, b):
             add(a, m.end("sp"), " § ", "section:glued-" + m.group("body"))
+
+    # § glued to its number opening a line
+    for m in _SECT_LINE_GLUED_RE.finditer(text):
+        a, b = m.start("tok"), m.end("tok")
+        if free(a, b):
+            add(a, b, "§", "section:line-start-glued")
 
     # § / §§ before a paragraph number, left to right so lists can chain
     line_repaired: dict[int, bool] = {}
