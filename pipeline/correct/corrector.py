@@ -741,6 +741,14 @@ class Corrector:
 
     def _decide(self, words: list[Word], k: int, margin: float | None) -> tuple[str, str, float, str, bool] | None:
         w = words[k]
+        text = w.text
+        if (margin is None and len(text) > 1 and text.isalpha() and (text.islower() or text.istitle()) and "é" not in text
+                and not TRIPLE_RE.search(text) and self.known(text.lower()) and (
+                    len(text) > 4 or (self._next(words, k, 1) or "").lower() != "i")):
+            # the bulk of an undamaged document: a known word in lower case or with one capital is kept by
+            # every rule below (no lone letter, no "é" of a place name, no commission's "får" before "i
+            # uppdrag") — decided before the protection test and the cache key (most of clean text's time)
+            return None
         if "." in w.text or ":" in w.text:
             # a dotted abbreviation with a misread glyph ("t.éx", "s:k"): its listed form, never a free edit
             # that drops its dots
