@@ -996,8 +996,10 @@ class Corrector:
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
         if margin is None and best.method == "compound" and low.isalpha():
             confident = False  # an undamaged text: an invented compound reading is only a suggestion
-        if best.method == "edit" and best.score < MIN_APPLY_SCORE:
-            confident = False  # a rare word reached only by dear edits is a guess ("Tjxledning" → a rare "elledning")
+        if best.method == "edit" and (best.score < MIN_APPLY_SCORE or best.word in self.lex.unattested):
+            # a rare word reached only by dear edits is a guess ("Tjxledning" → a rare "elledning"); so is a
+            # web-only form reached by a free edit ("simbad" is no "simbas")
+            confident = False
         if len(low) <= 3 and best.cost > 0.8 and not short_ok and not (
                 best.cost <= 1.0 and lead >= SHORT_LEAD and best.count >= SHORT_LEAD_COUNT):
             confident = False  # short words: too many neighbours (unless a very common word far ahead: "s6m")
