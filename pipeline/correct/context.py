@@ -10,7 +10,8 @@ words (not from any one document):
   ("är" never follows one), or before a year ("år 2010"); but "är" after a
   count word or a number before an adverb that follows verbs ("många är
   inte") or an inverted subject in lower case ("Sedan 2018 är det"), and after
-  a year before a definite subject ("2009 är kommunerna").
+  a year before a definite subject ("2009 är kommunerna"), and after "detta" before an article, an adverb or
+  a neuter adjective ("detta är en fråga", "detta är angeläget").
 * bör: before an infinitive (a verb in -a/-as, a passive "anses", "tas") or
   before a subject (a pronoun, a definite noun) or an adverb + infinitive ("bör
   dock inte", "bör också prövas", "bör motionen anses"); bor: before a place
@@ -340,6 +341,9 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
                 return "är"
             if YEAR_RE.match(p) and goes_on and _definite(n):
                 return "är"
+            if p in ("detta", "samma") and goes_on and (
+                    n in ("en", "ett") or n in AFTER_VERB or n in NEGATIONS or len(n) >= 5 and n.isalpha() and n.endswith("t")):
+                return "är"  # "detta är en …", "detta är angeläget": the pronoun's copula before its predicate
             return "år"
         return "är"
     if word == "bor":
