@@ -207,6 +207,9 @@ SHORT_CODE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{1,2}$")  # a register code 
 CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
 COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
 COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
+COUNCIL_CHANNEL_POOL = 10  # ``_council_by_channel``: the skeleton's nearest forms it weighs ...
+COUNCIL_CHANNEL_PER_CHAR = 0.2  # ... the cheapest at most this channel cost per letter of the token ...
+COUNCIL_CHANNEL_LEAD = 1.5  # ... and this much cheaper than any other word's form
 GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this much more than the frequency reading
 # the common nouns that end Swedish place names, in the definite form ("<Name>vägen", "<Name>skolan")
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
@@ -1391,7 +1394,7 @@ class Corrector:
         near = rf_process.extract(key, self._council_keys(), scorer=rf_lev.distance, score_cutoff=limit + COUNCIL_LEAD,
                                   limit=8)
         if not near or near[0][1] > limit:
-            return None
+            return self._council_by_channel(w, low, key, sentence_start, d)
         best = near[0][1]
         if d is not None and d[0].isalpha() and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= best:
             return None
@@ -1407,6 +1410,31 @@ class Corrector:
         if cost == math.inf:
             cost = 0.5 * best + 1.0  # (beyond the channel's rules: the skeleton edits stand for the cost)
         return self._cased(text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
+
+    def _council_by_channel(self, w: Word, low: str, key: str, sentence_start: bool,
+                            d: tuple | None) -> tuple[str, str, float, str, bool] | None:
+        """``_council_word`` for a token its skeletons leave too far from every council form ("komniuinen":
+        three skeleton edits from "kommunen"): the skeleton's nearest forms ranked by the channel's own
+        weighted distance, which knows multi-glyph confusions ("ni" for "m", "ui" for "u").  The cheapest
+        must cost at most ``COUNCIL_CHANNEL_PER_CHAR`` per letter and lead every other word's form by
+        ``COUNCIL_CHANNEL_LEAD``; a reading the search suggested that is as cheap stands."""
+        pool = rf_process.extract(key, self._council_keys(), scorer=rf_lev.distance,
+                                  score_cutoff=max(3, len(key) // 3), limit=COUNCIL_CHANNEL_POOL)
+        costs = sorted((channel_cost(low, self.lex.council[i]), self.lex.council[i]) for _, _, i in pool)
+        if not costs:
+            return None
+        cost, word = costs[0]
+        if cost > COUNCIL_CHANNEL_PER_CHAR * len(low):
+            return None
+        stem = word[: max(4, len(word) - 3)]
+        rival = next((c for c, f in costs[1:] if not f.startswith(stem)), math.inf)
+        if rival - cost < COUNCIL_CHANNEL_LEAD:
+            return None
+        if strip_diacritics(word[0]) != strip_diacritics(low[0]):
+            return None
+        if d is not None and d[0].isalpha() and channel_cost(low, d[0].lower()) <= cost:
+            return None
+        return self._cased(w.text, word, w, sentence_start), "council", round(cost, 2), _rule(low, word), True
 
     def _listed_over_invented(self, w: Word, sentence_start: bool) -> tuple[str, str, float, str, bool] | None:
         """A capitalised word mid-sentence that only an invented compound reads with å/ä/ö restored
