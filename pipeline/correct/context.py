@@ -111,7 +111,8 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
                "elva", "tolv", "femton", "tjugo", "trettio"}
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
-             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil", "bill", "din", "bot", "store"}
+             "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil",
+             "bill", "din", "bot", "store"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -181,10 +182,11 @@ SEASONS = {"höst", "hösten", "sommar", "sommaren", "vinter", "vintern"}  # "v�
 # writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
 WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
             "fråga", "förslag", "yttrande", "brev", "remiss", "synpunkter", "inkommit", "inkommen", "inkommet"}
+# ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set; "bil." ends a sentence
 BARE_ONLY = {"tv", "matte", "bil", "bill"}
 # what "till" stands before: a determiner, a pronoun or an article ("till det", "till en", "till dem")
 TILL_OBJECTS = {"det", "den", "de", "dem", "denna", "detta", "dessa", "en", "ett", "sin", "sitt", "sina", "vår", "vårt",
-                "våra", "mig", "oss", "er", "honom", "henne", "alla", "att", "följd", "exempel", "stånd", "del"}  # ambiguous only bare and in lower case: "TV", "tv," and "tv-spel" are the set
+                "våra", "mig", "oss", "er", "honom", "henne", "alla", "att", "följd", "exempel", "stånd", "del"}
 # words "tv" (the set) stands before: a conjunction, a preposition, a verb; "två" stands before a noun
 TV_BEFORE = {"och", "eller", "samt", "i", "på", "som", "med", "är", "har", "kan", "ska", "var", "blir", "till", "för",
              "om", "via", "från", "utan", "men", "den", "det"}
@@ -437,7 +439,9 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "var":
         # "vår" (our) in the writer's formulas ("enligt vår mening", "vår bedömning"); "var" (was, where,
         # each) otherwise — and after "enligt" only before "och" ("enligt var och ens")
-        return "vår" if (p == "enligt" and n != "och") or n in OUR_NOUNS or n == "och" and (nxt2 or "").lower() in SEASONS else None
+        if n == "och" and (nxt2 or "").lower() in SEASONS:
+            return "vår"  # the season: "vår och höst"
+        return "vår" if (p == "enligt" and n != "och") or n in OUR_NOUNS else None
     if word in ("svar", "svara"):
         # "svår"/"svåra" after a copula or a degree word ("är svåra att", "mycket svår"); the noun and the
         # verb otherwise
