@@ -24,7 +24,8 @@
   finite verb ("bifall: till", "fritidsjordbruk: kan", "regionstyrelsen:
   beslutar"), unless a predicate ends the clause before it ("är långa: från").
   A colon announces a list or a statement that opens with its item or subject.
-* "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``).
+* "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``); "14 km? och" → "14 km² och"
+  (``square_kilometres``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -272,6 +273,17 @@ MONTH_COMMA_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS)) + r")(,)(?= (?:1
 # "§112": the narrow space after a paragraph sign lost; "$47" opening a line: the sign itself read as a dollar
 SECTION_GLUED_RE = re.compile(r"(?:^|(?<=[\s(]))§(?=\d)")
 DOLLAR_SECTION_RE = re.compile(r"^[ \t]*(\$)(?=\d{1,3}(?:[.,;:]?[ \t]*$|[ \t]+[A-ZÅÄÖa-zåäö]))")
+
+
+# "14 km? fastställes": a square kilometre's superscript two read as a question mark (a question ends its
+# sentence; this one goes on in lower case or with a mark)
+SQUARE_KM_RE = re.compile(r"(?<=\d km)(\?)(?=[ \t]+[a-zåäö]|[,;:])")
+
+
+def square_kilometres(lines: list[str]) -> list[Edit]:
+    """"14 km? och" → "14 km² och": "?" after a number's "km" before a lower-case word or a mark is the
+    superscript ² (a cubic metre's ³ and a square metre's ² both read "m?": that one stays)."""
+    return [(li, m.start(1), m.end(1), "?", "²") for li, ln in enumerate(lines) for m in SQUARE_KM_RE.finditer(ln)]
 
 
 def section_signs(lines: list[str]) -> list[Edit]:
