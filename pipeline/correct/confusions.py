@@ -47,6 +47,8 @@ DIACRITIC_RULES: list[tuple[str, str, float]] = [
     # "ai" for "å" as dear ("pai" → "på"; at 0.5 it made garbage compounds, "<med><borgå><kontor>").  Dev
     # sets: 4 words better, 1 worse ("frain" before "en": "fram" or "från", the verb before decides)
     ("ai", "å", 0.9),
+    # the euro sign for the ring of å (a rounded glyph with a crossbar: "f€" → "få")
+    ("€", "å", 0.5),
 ]
 SHAPE_RULES: list[tuple[str, str, float]] = [
     ("1", "i", 0.3), ("1", "l", 0.3), ("l", "i", 0.6), ("i", "l", 0.6), ("|", "l", 0.3), ("|", "i", 0.4),

@@ -56,6 +56,10 @@ words (not from any one document):
   infinitive ("kommunen bot pröva"); från (read as "fra", no Swedish word in lower case) always.
 * större (read as "store", its r lost and ö read as o): except after a determiner ("den store",
   the old masculine weak form of "stor").
+* mål (read as "mil", the Swedish mile): after a genitive or a determiner of a neuter or plural noun
+  ("kommunens mil", "som mil att", "ett mil"); the mile after a count ("en mil", "fem mil").
+* fått (read as "fit", "fat"): after "har", "hade" or a negation ("har fat", "inte fit"), the supine's
+  place, where neither the dish nor the English word stands.
 * vår (read as "var") before "och" and a season ("var och höst").
 * åter (read as "ater"): the adverb of the records ("gäller åter", "samt åter från"); "äter" (eats)
   after its subject, a pronoun or a definite noun ("vi äter", "eleverna äter").
@@ -112,7 +116,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
              "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil",
-             "bill", "din", "bot", "store"}
+             "bill", "din", "bot", "store", "mil", "fit", "fat"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -178,6 +182,9 @@ DEGREE_WORDS = {"mycket", "så", "för", "alltför", "relativt", "ganska", "väl
 # nouns of a writer's judgement after "vår" ("vår mening", "vår uppfattning"): "var" (was) never stands there
 OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "övertygelse", "förhoppning", "tolkning",
              "syn", "inställning", "ambition", "avsikt", "målsättning"}
+# before "mål" (goal, neuter): a genitive-like determiner or "som" ("som mål att"); "mil" is common gender
+MIL_GOAL_AFTER = {"som", "ett", "vårt", "sitt", "dess", "detta", "vilket", "nytt", "dessa", "våra", "sina", "deras", "hans",
+                  "hennes", "mitt", "ditt", "ert", "varje"}
 SEASONS = {"höst", "hösten", "sommar", "sommaren", "vinter", "vintern"}  # "vår och höst": the season
 # writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
 WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
@@ -419,6 +426,14 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "store":
         # "större delen", "större behov", "blir större": the comparative; "den store" (masculine, archaic)
         return None if p in DETERMINERS or p in {"denne", "min", "din"} else "större"
+    if word == "mil":
+        # "mål" (goal) after a genitive or a neuter/plural determiner ("kommunens mål", "ett mål", "som mål
+        # att"); "mil" (the mile, common gender) after a count ("en mil", "fem mil")
+        if p in MIL_GOAL_AFTER or len(p) >= 4 and p.isalpha() and p.endswith("s") and p not in COUNT_WORDS:
+            return "mål"
+        return None
+    if word in ("fit", "fat"):
+        return "fått" if p in {"har", "hade", "inte", "ej", "icke", "aldrig", "redan", "också", "även"} else None
     if word == "din":
         return "än" if p in COMPARATIVES else None  # "mer din 30 år": "än", the comparison's
     if word == "bot":
