@@ -69,7 +69,8 @@ words (not from any one document):
   noun cannot stand.
 * två (read as "tv", its å dropped): before a lower-case word that no conjunction, preposition or
   verb is ("tv grindar"; the set stands before those: "tv och radio").
-* här (read as "har"): before a finite verb ("här finns", "här kan"), where
+* här (read as "har"): after a modal ("bör har ta": the auxiliary after one is "ha"), and before a
+  finite verb ("här finns", "här kan"), where
   the auxiliary "har" cannot stand, and between "den"/"det" and a definite
   noun of that gender ("den här boken", "det här året"): "har" takes a supine.
 
@@ -185,6 +186,7 @@ OUR_NOUNS = {"mening", "uppfattning", "bedömning", "åsikt", "erfarenhet", "öv
 # before "mål" (goal, neuter): a genitive-like determiner or "som" ("som mål att"); "mil" is common gender
 MIL_GOAL_AFTER = {"som", "ett", "vårt", "sitt", "dess", "detta", "vilket", "nytt", "dessa", "våra", "sina", "deras", "hans",
                   "hennes", "mitt", "ditt", "ert", "varje"}
+MODALS = {"bör", "ska", "skall", "kan", "måste", "vill", "skulle", "kunde", "borde", "torde", "måtte", "bor"}
 SEASONS = {"höst", "hösten", "sommar", "sommaren", "vinter", "vintern"}  # "vår och höst": the season
 # writings named by their writer ("motion från Maria Ek", "skrivelse från Länsstyrelsen")
 WRITINGS = {"motion", "motionen", "medborgarförslag", "medborgarförslaget", "skrivelse", "skrivelsen", "interpellation",
@@ -373,6 +375,8 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "har":
         if n in FINITE or n in FINITE_STRIPPED:
             return "här"
+        if p in MODALS:
+            return "här"  # "bör här ta": no finite verb follows a modal (the auxiliary would be "ha")
         # "den här boken", "det här året": the auxiliary takes a supine (-t), never a definite noun of the
         # pronoun's gender
         if (len(n) >= 4 and (nxt or "")[:1].islower() and n.isalpha()
