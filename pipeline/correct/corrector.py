@@ -220,6 +220,10 @@ PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet su
 N_GLYPHS = ("ii", "ri", "h", "i")
 N_GLYPH_COST = 0.5
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
+# words a sentence never ends with (a preposition, an article, a conjunction, "att", a subject pronoun): a
+# capital opening the next line after one is mid-sentence (``_small_capital``)
+NO_SENTENCE_END = frozenset("och att som med till för av på i om vid från samt eller en ett den det de varav mot under "
+                            "över genom efter inom utan hos jag vi man när där då men".split())
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
 COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla nya".split())  # ... "Södra Kyrkviken" too
@@ -1327,8 +1331,10 @@ class Corrector:
         p = words[k - 1] if k > 0 else None
         # only inside a line, right after a lower-case word: clearly inside a sentence (not after a
         # comma: "kommunen, Svenska kyrkan" lists names)
-        if p is None or p.line != w.line or not p.text.islower() or not p.chunk[-1:].isalpha():
+        if p is None or not p.text.islower() or not p.chunk[-1:].isalpha():
             return False
+        if p.line != w.line and p.text not in NO_SENTENCE_END:
+            return False  # opening a line: only after a word no sentence ends with ("att\nKommunen ansöker")
         if (not (self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT) or self._is_proper(low)
                 or low.endswith(NAME_ADJECTIVE) or low in COMPASS):
             return False
