@@ -55,7 +55,7 @@ import re
 from typing import Callable
 
 from .compounds import NOT_A_PART
-from .context import FINITE, FINITE_STRIPPED
+from .context import APPROXIMATELY, FINITE, FINITE_STRIPPED
 
 FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
@@ -84,8 +84,7 @@ _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish joins no word to a year by a hyphen
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
 # words of an approximate or bounded amount: "ca-62 %", "endast-61 %" (no compound begins with one and a number)
-APPROXIMATE = frozenset("ca cirka omkring drygt knappt närmare nästan ungefär minst högst endast bara över totalt "
-                        "sammanlagt".split())
+APPROXIMATE = frozenset(APPROXIMATELY) | frozenset("endast bara över totalt sammanlagt".split())
 # a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
 # "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
 # other tails ("20-talet", "10-årig", "3-rummare")
