@@ -205,6 +205,7 @@ LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_case
 REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
 SHORT_CODE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{1,2}$")  # a register code with lower-case letters: "Dk", "Ks"
 CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
+DAY_MONTH_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\b(?!/)")  # "28/4", "1/12": a date
 COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
 COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
 COUNCIL_CHANNEL_POOL = 10  # ``_council_by_channel``: the skeleton's nearest forms it weighs ...
@@ -696,6 +697,8 @@ class Corrector:
         if k + 1 >= len(words) or words[k + 1].line != words[k].line:
             return False
         nxt = words[k + 1].chunk.lstrip("-.:(")
+        if text.lower() == "den" and DAY_MONTH_RE.match(nxt):
+            return False  # "Växjö den 28/4 2016": the article every written date takes, not "Dnr"
         if CASE_NUMBER_RE.match(nxt):
             return True
         if SHORT_CODE_RE.match(nxt) and k + 2 < len(words) and words[k + 2].line == words[k].line:
