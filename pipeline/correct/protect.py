@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .confusions import RULES
 from .lexicon import Lexicon
 from .tokenize import Word
 
@@ -23,6 +24,8 @@ NUMERIC_RE = re.compile(r"^[+-]?[\d][\d\s.,:/%‰-]*(?:[-:][a-zåäö]{1,6})?$")
 URL_EMAIL_RE = re.compile(r"(@|://|^www\.|\.(se|com|nu|org|net)$)", re.I)
 ABBREV_DOTS_RE = re.compile(r"^(?:[A-Za-zåäöÅÄÖ]{1,4}\.){1,4}[A-Za-zåäöÅÄÖ]{0,4}\.?$")  # bl.a., m.m., t.ex.
 PARTY_RE = re.compile(r"^\((?:[A-ZÅÄÖa-zåäö]{1,3}|[a-zåäö]{1,3})\)[.,;:]?$")
+LETTER_CODE_RE = re.compile(r"^[A-ZÅÄÖ]\d{1,3}$")  # "A4", "E4", "E18", "B12": a paper size, a road, a grid cell
+DIGIT_READS = {o: frozenset(t for oo, t, _ in RULES if oo == o) for o in "0123456789"}
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}(?:s|:s|-?[a-zåäö]{0,3})?$")  # KTH, KSL, KS:s, SKL-
 MONTHS = {
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -54,6 +57,8 @@ def is_protected(w: Word, lex: Lexicon) -> bool:
             return True
         if sum(c.isdigit() for c in text) > len(text) / 2 and not any(c.isalpha() for c in text):
             return True
+    if LETTER_CODE_RE.match(text) and not _reads_as_word(text, lex):
+        return True
     if PARTY_RE.match(chunk.strip(".,;:")) or (text in lex.party_codes and (chunk.startswith("(") or text.isupper() and len(text) <= 2)):
         return True
     low = core.lower()
@@ -68,6 +73,15 @@ def is_protected(w: Word, lex: Lexicon) -> bool:
     if len(text) == 1 and text.isalpha():
         return True  # "t ex", "f n", list letters: never guess a single letter
     return False
+
+
+def _reads_as_word(text: str, lex: Lexicon) -> bool:
+    """A capital and one digit that OCR makes of a two-letter word ("P4" is "På", "S4" "Så"): a word
+    hunspell lists, not a web-only form ("åå" from "A4", "eå" from "E4")."""
+    if len(text) != 2:
+        return False
+    head = text[0].lower()
+    return any(head + t in lex.words and head + t not in lex.unattested for t in DIGIT_READS[text[1]])
 
 
 HEADING_WORDS = 5  # a line of at most this many words that starts with "1 <Capital>" is a numbered heading
