@@ -88,6 +88,12 @@ APPROXIMATE = frozenset(APPROXIMATELY) | frozenset("endast bara över totalt sam
 # a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
 # "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
 # other tails ("20-talet", "10-årig", "3-rummare")
+# Nouns that number a part of a document: one glued to its number lost a space ("BILAGA3", "Punkt2"),
+# no word or code is spelt so.
+NUMBERED = frozenset("bilaga bilagan paragraf punkt kapitel avsnitt sida tabell figur diagram alternativ "
+                     "fråga etapp kvartal".split())
+_NUMBERED_GLUED = re.compile(r"^([^\W\d_]{4,})(?=\d{1,2}[.,:;)]*$)")
+_GLUED_ANYWHERE = re.compile(r"[^\W\d_]{4}\d")
 _NUMBER_WORD = re.compile(r"(?<=\d)(-)([^\W\d_]{2,})[.,;:)]*$")
 # "och" with its o read as 0 or 6, glued to a number before (by a mark, "13:0ch", or none, "40ch") and/or
 # after ("0ch7"): "ch" is no Swedish word, so the digit is the o
@@ -149,12 +155,12 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
     ``:`` or a quote between two surnames is a double surname's hyphen ("Lindqvist:Fors").
     """
     out: list[tuple[int, int, str, str]] = []
-    if not _ANY_SEP.search(line) and not _OCH_NUMBER.search(line):
+    if not _ANY_SEP.search(line) and not _OCH_NUMBER.search(line) and not _GLUED_ANYWHERE.search(line):
         return out
     word = word or known
     for m in _CHUNK.finditer(line):
         chunk = m.group()
-        if not (_ANY_SEP.search(chunk) or _OCH_NUMBER.search(chunk)) or "@" in chunk or "/" in chunk or "www" in chunk.lower():
+        if not (_ANY_SEP.search(chunk) or _OCH_NUMBER.search(chunk) or _NUMBERED_GLUED.match(chunk)) or "@" in chunk or "/" in chunk or "www" in chunk.lower():
             continue
         base = m.start()
         if any(c.isdigit() for c in chunk):
@@ -236,6 +242,9 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
         elif w.islower() and w != "att" and (w in FUNCTION_WORDS or w in APPROXIMATE or year if sep == "-" else (
                 w not in abbreviations and (w in FUNCTION_WORDS or len(w) >= 4))):
             out.append((nm.start(2), nm.end(2), sep, " "))
+    gm = _NUMBERED_GLUED.match(chunk)
+    if gm and gm.group(1).lower() in NUMBERED:
+        out.append((gm.end(1), gm.end(1), "", " "))  # "BILAGA3", "Bilaga2": the noun and its number
     wm = _NUMBER_WORD.search(chunk)
     if wm and wm.group(2) in AFTER_NUMBER:
         out.append((wm.start(1), wm.end(1), "-", " "))
@@ -266,6 +275,9 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
         return None
     fl, fr = lo_l in FUNCTION_WORDS, lo_r in FUNCTION_WORDS
     if right[0].isupper():
+        if (left.isupper() and right.isupper() and run in ".:;" and min(len(left), len(right)) >= 4
+                and (known(lo_l) or known(lo_r))):
+            return a, b, run, " "  # "ATVIDABERGS.KOMMUN": a letterhead's words (acronyms are shorter: "S.O.S")
         if len(right) < 2 or not right[1:].islower():
             return None
         if (fl or lo_l in FUNCTION_STRIPPED) and left.islower() and run != "," and lo_l != "att":
