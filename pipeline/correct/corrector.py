@@ -216,6 +216,9 @@ GRAMMAR_SLACK = 0.5  # ``_grammar``: a reading grammar prefers may cost this muc
 PLACE_SUFFIXES = tuple("vägen gatan gränd torget parken skolan hallen badet sundet viken ängen gärdet höjden backen "
                        "stigen leden platsen åsen stranden berget holmen sjön dalen bron hamnen kyrkan gården skogen "
                        "udden näset området fältet vallen strömmen fjärden forsen bäcken lunden hagen torpet slätten".split())
+# Endings of Swedish place names that are no common word's: "-ryd" (a clearing), "-hult" (a grove),
+# "-köping", "-arp", "-inge", "-boda", "-torp", "-löv" ("Ängaryd", "Älmhult", "Åtorp", "Örkelljunga" aside)
+PLACE_NAME_ENDINGS = tuple("ryd hult köping arp inge boda torp löv".split())
 # glyphs that English-model OCR makes of a word's final "n" (its arch split or its stem doubled) and
 # their cost (``_place_name``)
 N_GLYPHS = ("ii", "ri", "h", "i")
@@ -1616,8 +1619,10 @@ def _sentence_start(w: Word) -> bool:
 
 def _place_shaped(w: str) -> bool:
     """A word that ends in a place noun after a name part of two letters or more ("åsgatan",
-    "ängsskolan"): written with a capital, it is a name."""
-    return any(w.endswith(s) and len(w) - len(s) >= 2 for s in PLACE_SUFFIXES)
+    "ängsskolan"), or in a place-name ending that no common word has ("ängaryd", "älmhult"): written
+    with a capital, it is a name."""
+    return (any(w.endswith(s) and len(w) - len(s) >= 2 for s in PLACE_SUFFIXES)
+            or any(w.endswith(s) and len(w) - len(s) >= 3 for s in PLACE_NAME_ENDINGS))
 
 
 def _abbreviation_cased(text: str, abbr: str) -> str:
