@@ -85,16 +85,21 @@ _YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish jo
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
 # words of an approximate or bounded amount: "ca-62 %", "endast-61 %" (no compound begins with one and a number)
 APPROXIMATE = frozenset(APPROXIMATELY) | frozenset("endast bara över totalt sammanlagt".split())
-# a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
-# "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
-# other tails ("20-talet", "10-årig", "3-rummare")
 # Nouns that number a part of a document: one glued to its number lost a space ("BILAGA3", "Punkt2"),
 # no word or code is spelt so.
 NUMBERED = frozenset("bilaga bilagan paragraf punkt kapitel avsnitt sida tabell figur diagram alternativ "
                      "fråga etapp kvartal".split())
 _NUMBERED_GLUED = re.compile(r"^([^\W\d_]{4,})(?=\d{1,2}[.,:;)]*$)")
 _GLUED_ANYWHERE = re.compile(r"[^\W\d_]{4}\d")
+# a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
+# "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
+# other tails ("20-talet", "10-årig", "3-rummare")
 _NUMBER_WORD = re.compile(r"(?<=\d)(-)([^\W\d_]{2,})[.,;:)]*$")
+# ... or by a full stop to a month ("1.januari 1993") or to a function word ("1 150.av kommunens"): a decimal
+# has digits after its mark, an ordinal's stop a gap
+_NUMBER_DOT_WORD = re.compile(r"(?<=\d)(\.)([a-zåäö]{2,})[.,;:)]*$")
+# a quote mark between a word and a number ("mellan'25 000", "ca'96", "pa'3-5 km"): the space it stands in
+_QUOTE_NUMBER = re.compile(r"(?<=[a-zåäöé]{2})([’‘'])(?=\d)")
 # "och" with its o read as 0 or 6, glued to a number before (by a mark, "13:0ch", or none, "40ch") and/or
 # after ("0ch7"): "ch" is no Swedish word, so the digit is the o
 _OCH_NUMBER = re.compile(r"(?<=\d)(?:([:.;-])|())([06]ch)(?:(?=\d)()|(?![^\W\d_]))")
@@ -240,7 +245,8 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
         if sep == "-" and w.istitle() and w.lower() in FUNCTION_WORDS | APPROXIMATE:
             out.append((nm.start(2), nm.end(2), sep, " "))  # "Med-3 ja-röster", "Ca-62 %": a sentence's first word
         elif w.islower() and w != "att" and (w in FUNCTION_WORDS or w in APPROXIMATE or year if sep == "-" else (
-                w not in abbreviations and (w in FUNCTION_WORDS or len(w) >= 4))):
+                (w not in abbreviations or sep == ":" and w in APPROXIMATE) and (w in FUNCTION_WORDS or len(w) >= 4 or w in APPROXIMATE))):
+            # ("ca:110": the colon is no abbreviation's stop, "ca.110" may be)
             out.append((nm.start(2), nm.end(2), sep, " "))
     gm = _NUMBERED_GLUED.match(chunk)
     if gm and gm.group(1).lower() in NUMBERED:
@@ -248,6 +254,11 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
     wm = _NUMBER_WORD.search(chunk)
     if wm and wm.group(2) in AFTER_NUMBER:
         out.append((wm.start(1), wm.end(1), "-", " "))
+    dm = _NUMBER_DOT_WORD.search(chunk)
+    if dm and (dm.group(2) in RANGE_WORDS or dm.group(2) in FUNCTION_WORDS):
+        out.append((dm.start(1), dm.end(1), ".", " "))
+    for qm in _QUOTE_NUMBER.finditer(chunk):
+        out.append((qm.start(1), qm.end(1), qm.group(1), " "))
     for dm in _NUMBER_STOP_GAP.finditer(chunk):
         out.append((dm.start(2), dm.end(2), dm.group(2), " "))
     for dm in _BRACKET_GAP.finditer(chunk):  # "2).att", "(V).2023-02-08"
