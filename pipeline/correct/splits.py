@@ -59,7 +59,7 @@ from .context import APPROXIMATELY, FINITE, FINITE_STRIPPED
 
 FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
-    "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara".split()
+    "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara jag".split()
 )
 # ... as OCR that lost their å/ä/ö prints them, for a gap before a capitalised word ("fran.<Name>"): only
 # those that never end a sentence ("år", "där", "så", "också" may: "… varje år.Det" lost a space)
@@ -71,7 +71,7 @@ LEFT_FREE = frozenset(
 )
 ONE_LETTER = frozenset("iåö")
 # nouns of fixed phrases with "i" that are written together informally ("idag", "igår"): "i-dag" is "i dag"
-I_PHRASE = frozenset("dag går morgon kväll år fjol stället övrigt".split())
+I_PHRASE = frozenset("dag går morgon kväll år fjol stället övrigt genomsnitt huvudsak princip samband enlighet".split())
 _STRIP = str.maketrans("åäö", "aao")
 _ONE_RE = re.compile(r"^([^\w]*)([iåö])([.:;’‘'-])(?=[^\W\d_]{2})")
 CONJ = frozenset({"och", "eller", "samt", "respektive"})
@@ -108,6 +108,7 @@ _NUMBER_STOP_GAP = re.compile(r"(?<=\d)([.,])([.,:;_-])(?=[^\W\d_]{2})")  # "202
 _BRACKET_GAP = re.compile(r"(?:(?<=^\d\))|(?<=^\d\d\))|(?<=^\([A-Za-zÅÄÖåäö]\))|(?<=^\([A-Za-zÅÄÖåäö]{2}\))"
                           r"|(?<=^\([A-Za-zÅÄÖåäö]{3}\)))([.:;,])(?=[^\W\d_]{2}|\d{4}-\d\d-\d\d)")
 # a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
+_ABBREVIATION_HYPHEN = re.compile(r"^((?:[A-Za-zåäö]{1,3}\.){2,3})(-)(?=[a-zåäö]{2})")
 _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1,3}\)[.,;:]?$)")
 _PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
 LONG_RUN = 5  # two letter runs this long joined by . : ; or a quote are two words, known or not
@@ -171,6 +172,9 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
         if any(c.isdigit() for c in chunk):
             out += [(base + a, base + b, o, r) for a, b, o, r in _number_gaps(chunk, abbreviations)]
             continue
+        am = _ABBREVIATION_HYPHEN.match(chunk)
+        if am and am.group(1).lower().rstrip(".") in abbreviations:
+            out.append((base + am.start(2), base + am.end(2), "-", " "))  # "f.n.-uppgår": a gap after an abbreviation
         pm = _PARTY_BEFORE.search(chunk)
         if pm:
             out.append((base + pm.start(1), base + pm.end(1), pm.group(1), " "))
@@ -272,9 +276,11 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
     lo_l, lo_r = left.lower(), right.lower()
     run = sep.group()
     a, b = sep.start(), sep.end()
-    if run in ".:;" and len(left) >= 2 and (known(lo_l) or lo_l in FUNCTION_WORDS) and (
-            chunk[b:].lower().rstrip(".,;:") in abbreviations and "." in chunk[b:].rstrip(".,;:")):
-        return a, b, run, " "  # "till.t.ex.": a word glued to a dotted abbreviation
+    if run in ".:;-" and len(left) >= 2 and (known(lo_l) or lo_l in FUNCTION_WORDS) and (
+            chunk[b:].lower().rstrip(".,;:") in abbreviations and "." in chunk[b:].rstrip(",;:")):
+        # "till.t.ex.", "vardagar-kl. 8", "augusti-t.o.m.": a word glued to an abbreviation with its stop
+        # (no compound takes an abbreviation as its tail)
+        return a, b, run, " "
     if len(run) == 2:
         # ",." / ".," / ".." / ",-": the first mark is punctuation, the second the gap; ":‘" style:
         # the first is the gap (the stray quote is dropped as a symbol)
