@@ -202,8 +202,8 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
                 if s == "-":  # "i-land" stays: its concatenation is a word (but "idag" is "i dag" run together)
                     ok = lo_r in FUNCTION_WORDS or lo_r in I_PHRASE or (
                         known(lo_r) and not word(one.group(2) + lo_r) and not word(one.group(2) + "-" + lo_r))
-                else:
-                    ok = lo_r in FUNCTION_WORDS or known(lo_r)
+                else:  # (a quote after "i" is no letter of any word: a gap before a damaged one too, "i'stillet")
+                    ok = lo_r in FUNCTION_WORDS or known(lo_r) or s in QUOTES and len(right) >= 4
             else:  # "i-Lunds": no compound begins with a one-letter word and a capital
                 ok = right[0].isupper() and right[1:].islower()
             if ok:
