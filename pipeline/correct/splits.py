@@ -59,7 +59,7 @@ from .context import APPROXIMATELY, FINITE, FINITE_STRIPPED
 
 FUNCTION_WORDS = frozenset(
     "och i en ett att av den det de dem nu för på med som till om är har inte kan ska sin sitt sina man vi han hon "
-    "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara jag".split()
+    "så eller samt vid från ut in upp mer men när där även också redan under efter mellan inom utan bara jag per".split()
 )
 # ... as OCR that lost their å/ä/ö prints them, for a gap before a capitalised word ("fran.<Name>"): only
 # those that never end a sentence ("år", "där", "så", "också" may: "… varje år.Det" lost a space)
@@ -82,7 +82,7 @@ _ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish joins no word to a year by a hyphen
-_WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:])(?=\d)")  # "till-50", "omkring.120": a word glued to a number
+_WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:,])(?=\d)")  # "till-50", "omkring.120", "om,25": a word glued to a number
 # words of an approximate or bounded amount: "ca-62 %", "endast-61 %" (no compound begins with one and a number)
 APPROXIMATE = frozenset(APPROXIMATELY) | frozenset("endast bara över totalt sammanlagt".split())
 # Nouns that number a part of a document: one glued to its number lost a space ("BILAGA3", "Punkt2"),
@@ -95,8 +95,9 @@ _GLUED_ANYWHERE = re.compile(r"[^\W\d_]{4}\d")
 # "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
 # other tails ("20-talet", "10-årig", "3-rummare")
 _NUMBER_WORD = re.compile(r"(?<=\d)(-)([^\W\d_]{2,})[.,;:)]*$")
-# ... or by a full stop to a month ("1.januari 1993") or to a function word ("1 150.av kommunens"): a decimal
-# has digits after its mark, an ordinal's stop a gap
+# ... or by a full stop to a month ("1.januari 1993"), a function word ("1 150.av kommunens") or any word of
+# three letters or more ("5.pågår"): a decimal has digits after its mark, an ordinal's stop a gap, a file
+# name's a known extension ("2.pdf")
 _NUMBER_DOT_WORD = re.compile(r"(?<=\d)(\.)([a-zåäö]{2,})[.,;:)]*$")
 # a quote mark between a word and a number ("mellan'25 000", "ca'96", "pa'3-5 km"): the space it stands in
 _QUOTE_NUMBER = re.compile(r"(?<=[a-zåäöé]{2})([’‘'])(?=\d)")
@@ -248,6 +249,9 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
         year = sep == "-" and bool(_YEAR_AFTER.match(chunk, nm.end()))
         if sep == "-" and w.istitle() and w.lower() in FUNCTION_WORDS | APPROXIMATE:
             out.append((nm.start(2), nm.end(2), sep, " "))  # "Med-3 ja-röster", "Ca-62 %": a sentence's first word
+        elif sep == ",":
+            if w.islower() and (w in FUNCTION_WORDS or w in APPROXIMATE):
+                out.append((nm.start(2), nm.end(2), sep, " "))  # "om,25 %": no list or decimal has a word before its comma
         elif w.islower() and w != "att" and (w in FUNCTION_WORDS or w in APPROXIMATE or year if sep == "-" else (
                 (w not in abbreviations or sep == ":" and w in APPROXIMATE) and (w in FUNCTION_WORDS or len(w) >= 4 or w in APPROXIMATE))):
             # ("ca:110": the colon is no abbreviation's stop, "ca.110" may be)
@@ -259,7 +263,7 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
     if wm and wm.group(2) in AFTER_NUMBER:
         out.append((wm.start(1), wm.end(1), "-", " "))
     dm = _NUMBER_DOT_WORD.search(chunk)
-    if dm and (dm.group(2) in RANGE_WORDS or dm.group(2) in FUNCTION_WORDS):
+    if dm and (dm.group(2) in RANGE_WORDS or dm.group(2) in FUNCTION_WORDS or len(dm.group(2)) >= 3 and dm.group(2) not in TLD):
         out.append((dm.start(1), dm.end(1), ".", " "))
     for qm in _QUOTE_NUMBER.finditer(chunk):
         out.append((qm.start(1), qm.end(1), qm.group(1), " "))
@@ -289,6 +293,8 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
         if run[1] in QUOTES and run[0] not in QUOTES + "-," and right[0].islower() and len(left) >= 3 and (
                 known(lo_l) or lo_l in FUNCTION_WORDS) and len(right) >= 3:
             return a, a + 1, run[0], " "
+        if run[0] == "-" and run[1] in QUOTES and lo_r in FUNCTION_WORDS and right.islower() and len(left) >= 3:
+            return a, a + 1, run[0], " "  # "ansökningar-‘om": the hyphen the gap, the quote a speck
         return None
     fl, fr = lo_l in FUNCTION_WORDS, lo_r in FUNCTION_WORDS
     if right[0].isupper():
