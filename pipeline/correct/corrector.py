@@ -181,7 +181,8 @@ SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
 # the two commonest abbreviations as English-model OCR prints them without their inner dot, in a damaged
 # document, when the final dot is there ("bla. Skåne", "tex. genom"); their letters alone are no word the
 # text means ("blå." would end a sentence about a colour).  Not "tom." / "from.": words of their own.
-UNDOTTED = {"bla": "bl.a", "tex": "t.ex"}
+ABBREVIATION_DOTS = str.maketrans(":’‘'", "....")  # what OCR reads for an abbreviation's inner dot
+UNDOTTED = {"bla": "bl.a", "tex": "t.ex", "fn": "f.n"}  # ("FN", the UN, is written in capitals)
 ABBREVIATION_MAX_COST = 0.6  # ``_dotted_abbreviation``: one shape confusion ("bi.a" for "bl.a")
 NO_ABBREVIATION_MIN_LEN = 7  # a rarer valid word this long is no truncated abbreviation (``_no_abbreviation``)
 SECOND_MAX_COST = 2.4  # a second-chance reading (heavy damage, ``CandidateGenerator.second_chance``) ... (dev: 2.2 -> 2.4 two words better, nothing broken)
@@ -574,6 +575,16 @@ class Corrector:
                  for cost in [channel_cost(letters, a.replace(".", ""))] if cost <= ABBREVIATION_MAX_COST]
         return found[0] if len(found) == 1 else None
 
+    def _dots_moved(self, norm: str) -> str | None:
+        """The one listed abbreviation of two dots or more with the letters of ``norm`` (lower case, a dot
+        inside) but its dots elsewhere: "fro.m" is "fr.o.m", "to.m" "t.o.m" — OCR drops a dot or reads two
+        letters' dot as one; the letters and a dot left inside are the witness."""
+        if norm in self.lex.abbreviations or "." not in norm.strip("."):
+            return None
+        letters = norm.replace(".", "")
+        found = [a for a in self.lex.abbreviations if a.count(".") >= 2 and a.replace(".", "") == letters]
+        return found[0] if len(found) == 1 else None
+
     def _no_abbreviation(self, t: str) -> bool:
         """A word a full stop after which is no abbreviation's: an everyday word, or a longer valid one
         that more than the web list vouches for ("inventerat", "passager"; abbreviations unknown to our
@@ -763,17 +774,20 @@ class Corrector:
             # every rule below (no lone letter, no "é" of a place name, no commission's "får" before "i
             # uppdrag") — decided before the protection test and the cache key (most of clean text's time)
             return None
-        if "." in w.text or ":" in w.text:
-            # a dotted abbreviation with a misread glyph ("t.éx", "s:k"): its listed form, never a free edit
-            # that drops its dots
-            norm = w.text.lower().replace("é", "e").replace(":", ".")
+        if any(c in w.text for c in ".:’‘'"):
+            # a dotted abbreviation with a misread glyph ("t.éx", "s:k", "bl’a"): its listed form, never a
+            # free edit that drops its dots
+            norm = w.text.lower().replace("é", "e").translate(ABBREVIATION_DOTS)
             if norm != w.text.lower() and norm in self.lex.abbreviations:
                 return _abbreviation_cased(w.text, norm), "confusion", 0.3, _rule(w.text.lower(), norm), True
+            moved = self._dots_moved(norm)
+            if moved is not None:
+                return _abbreviation_cased(w.text, moved), "confusion", 0.3, _rule(w.text.lower(), moved), True
             near = self._dotted_abbreviation(norm)
             if near is not None:
                 abbr, cost = near
                 return _abbreviation_cased(w.text, abbr), "confusion", cost, _rule(w.text.lower(), abbr), True
-        if margin is not None and w.chunk.endswith(".") and w.text.lower() in UNDOTTED:
+        if margin is not None and w.chunk.endswith(".") and w.text.lower() in UNDOTTED and not w.text.isupper():
             # "bla." / "tex.": the commonest abbreviations with their inner dot lost, the final one kept
             abbr = UNDOTTED[w.text.lower()]
             return _abbreviation_cased(w.text, abbr), "confusion", 0.5, _rule(w.text.lower(), abbr), True
