@@ -516,10 +516,12 @@ class Corrector:
                      + punctuation.heading_marks(out_lines, self._is_proper) + punctuation.party_code_stops(out_lines)
                      + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines)
                      + punctuation.semicolon_commas(out_lines) + punctuation.date_marks(out_lines)
-                     + punctuation.tilde_dashes(out_lines) + punctuation.section_signs(out_lines)
+                     + punctuation.tilde_dashes(out_lines)
                      + punctuation.square_kilometres(out_lines)
                      + punctuation.abbreviation_colons(out_lines, self.lex.abbreviations))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
+            # the space between "§" and its number: a word gap the OCR lost, recorded as one ("split")
+            out_lines = _apply_late(raw_lines, out_lines, applied, punctuation.section_signs(out_lines), page, "split", 0.7)
         return CorrectionResult("\n".join(out_lines), rounds.nest(raw_lines, applied), suggested, round(loss, 3))
 
     def _party_code_near(self, inner: str) -> str | None:
