@@ -70,6 +70,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     # ... and "u" as a stem and a hook too, its left stem crossed ("tinder" → "under", "arbetstitskott" →
     # "arbetsutskott")
     ("ti", "u", 0.6),
+    # ... and the other way: a t's stem and an i run together into one "u" ("ullsammans" → "tillsammans")
+    ("u", "ti", 0.6),
     # ... and the arches of "m" the same way ("kori" + "mun" style: m read as ri)
     ("ri", "m", 0.6), ("ra", "m", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
