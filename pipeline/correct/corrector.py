@@ -1401,6 +1401,8 @@ class Corrector:
             return None  # the capital is read right: another capital makes another name ("Norby" is no "Hörby")
         if low.count("é") > sum(place.count(c) for c in "åäöe"):
             return None  # an é is the OCR's witness of a vowel with a mark: "Maré" is no "Mark"
+        if not _same_vowels(low, place):
+            return None  # OCR reads a plain vowel as itself: "Velinga" is no "Vellinge", "Moro" no "Mora"
         return self._cased(text, place, w, sentence_start), "place", cost, _rule(low, place), True
 
     def _council_word(self, w: Word, sentence_start: bool, d: tuple | None) -> tuple[str, str, float, str, bool] | None:
@@ -1631,6 +1633,19 @@ def _sentence_start(w: Word) -> bool:
     """``w`` opens a sentence (or a part after a hyphen, which reads the same way): a capital is no name
     signal there."""
     return bool(w.paragraph_start or w.after_sentence_end or w.hyphen_before or w.block_start)
+
+
+PLAIN_VOWELS = frozenset("aeouy")  # ("i" is left out: OCR makes it of l, of specks and of an arch's stem)
+VOWEL_READS = {"å": "a", "ä": "ae", "ö": "o"}  # the plain vowels a vowel with a mark is read as
+
+
+def _same_vowels(read: str, name: str) -> bool:
+    """No plain vowel of ``read`` stands for another plain vowel of ``name`` in their alignment: OCR
+    reads a vowel as itself, as its base without the mark ("Gave": "Gävle"), as a consonant
+    ("Eskilstvna") or not at all ("Bors": "Borås") — "Velinga" is no "Vellinge", "Moro" no "Mora"."""
+    return not any(op == "replace" and read[i] in PLAIN_VOWELS and (name[j] in PLAIN_VOWELS or name[j] in VOWEL_READS)
+                   and read[i] not in VOWEL_READS.get(name[j], name[j])
+                   for op, i, j in rf_lev.editops(read, name).as_list())
 
 
 def _place_shaped(w: str) -> bool:
