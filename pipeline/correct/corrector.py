@@ -127,8 +127,8 @@ NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
 INFINITIVE_BEFORE = frozenset("att vill ska skall kan kunna bör måste får kommer skulle borde kunde".split())
 INFINITIVE_MIN_COUNT = 10_000
 FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first (``_decide_inner``)
-# ``_grammar``: prepositions that a finite verb never follows ("per kan"), and how much dearer the reading
-# that is no verb may be
+# ``_grammar``: prepositions and indefinite determiners that a finite verb never follows ("per kan", "en
+# har"), and how much dearer the reading that is no verb may be
 NO_FINITE_AFTER = frozenset("per av med på till från hos inom genom mot vid åt bland mellan utan en ett egen eget varje".split())
 FINITE_SLACK = 1.0
 NO_PREPOSITION_BEFORE = frozenset(context.FINITE | {"har", "hade"})

@@ -40,10 +40,13 @@ mail addresses.  So a separator becomes a space when
 * beside a capitalised word: after a lower-case function word ("vid.Stortorget", "och-Lidingö"),
   between two names joined by ``:`` or a quote, and a lost space after a sentence's full stop
   ("året.Motionen": inserted);
-* beside a number (``_number_gaps``): a word glued to it ("till-50", "omkring.120", "den:8"; not an
-  abbreviation: "kap.3", "kl.10"), a full stop and a gap after it ("2023..Förslaget"), a list
+* beside a number (``_number_gaps``): a word glued to it ("till-50", "omkring.120", "den:8", "om,25",
+  "ca:110", "mellan'25"; not an abbreviation: "kap.3", "kl.10"), a word after it ("31-mars", "1.januari",
+  "5.pågår"; not a file name, "2.pdf"), a full stop and a gap after it ("2023..Förslaget"), a list
   number's or party code's bracket glued on ("2).att", "(V).<date>"), "och" read with a digit
-  for its o between numbers ("13:0ch", "40ch7").
+  for its o between numbers ("13:0ch", "40ch7"), a document part's noun glued to its number ("BILAGA3");
+* beside a dotted abbreviation: "vardagar-kl.", "augusti-t.o.m.", "f.n.-uppgår";
+* between two words in capitals joined by a stop, a letterhead's ("ATVIDABERGS.KOMMUN").
 
 Two words run together with no mark at all ("detär") are parted by ``lost_spaces``.
 
@@ -108,8 +111,9 @@ _NUMBER_STOP_GAP = re.compile(r"(?<=\d)([.,])([.,:;_-])(?=[^\W\d_]{2})")  # "202
 # a list number's or a party code's closing bracket glued to the next word or date by a mark
 _BRACKET_GAP = re.compile(r"(?:(?<=^\d\))|(?<=^\d\d\))|(?<=^\([A-Za-zÅÄÖåäö]\))|(?<=^\([A-Za-zÅÄÖåäö]{2}\))"
                           r"|(?<=^\([A-Za-zÅÄÖåäö]{3}\)))([.:;,])(?=[^\W\d_]{2}|\d{4}-\d\d-\d\d)")
-# a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
+# a dotted abbreviation glued by a hyphen to the next word: "f.n.-uppgår"
 _ABBREVIATION_HYPHEN = re.compile(r"^((?:[A-Za-zåäö]{1,3}\.){2,3})(-)(?=[a-zåäö]{2})")
+# a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
 _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1,3}\)[.,;:]?$)")
 _PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
 LONG_RUN = 5  # two letter runs this long joined by . : ; or a quote are two words, known or not
@@ -263,7 +267,7 @@ def _number_gaps(chunk: str, abbreviations: frozenset[str]) -> list[tuple[int, i
     if wm and wm.group(2) in AFTER_NUMBER:
         out.append((wm.start(1), wm.end(1), "-", " "))
     dm = _NUMBER_DOT_WORD.search(chunk)
-    if dm and (dm.group(2) in RANGE_WORDS or dm.group(2) in FUNCTION_WORDS or len(dm.group(2)) >= 3 and dm.group(2) not in TLD):
+    if dm and dm.group(2) not in TLD and (len(dm.group(2)) >= 3 or dm.group(2) in FUNCTION_WORDS):
         out.append((dm.start(1), dm.end(1), ".", " "))
     for qm in _QUOTE_NUMBER.finditer(chunk):
         out.append((qm.start(1), qm.end(1), qm.group(1), " "))
