@@ -1353,12 +1353,17 @@ class Corrector:
         p = words[k - 1] if k > 0 else None
         # only inside a line, right after a lower-case word: clearly inside a sentence (not after a
         # comma: "kommunen, Svenska kyrkan" lists names)
-        if p is None or not p.text.islower() or not p.chunk[-1:].isalpha():
+        if p is None or not p.chunk[-1:].isalpha():
             return False
-        if p.line != w.line and p.text not in NO_SENTENCE_END:
+        opening = p.line != w.line
+        if opening and p.text.lower() not in NO_SENTENCE_END or not opening and not p.text.islower():
             return False  # opening a line: only after a word no sentence ends with ("att\nKommunen ansöker")
-        if (not (self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT) or self._is_proper(low)
-                or low.endswith(NAME_ADJECTIVE) or low in COMPASS):
+        # (there, where the sentence surely goes on, any word or compound of ours that no place noun ends
+        # and more than the web list vouches for: "varav\nSocialbidrag utgjorde", but "vid\nSkälderviken",
+        # "till\nVätö")
+        common = self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT or (
+            opening and self.known(low) and low not in self.lex.unattested and not _place_shaped(low))
+        if not common or self._is_proper(low) or low.endswith(NAME_ADJECTIVE) or low in COMPASS:
             return False
         self._ctx_used = True
         nxt = _neighbour(words, k, 1)
