@@ -1362,7 +1362,7 @@ class Corrector:
         # and more than the web list vouches for: "varav\nSocialbidrag utgjorde", but "vid\nSkälderviken",
         # "till\nVätö")
         common = self._in_doc("=" + low) or self.lex.words.get(low, 0) >= LOWER_MIN_COUNT or (
-            opening and self.known(low) and low not in self.lex.unattested and not _place_shaped(low))
+            opening and self._attested(low) and not _place_shaped(low))
         if not common or self._is_proper(low) or low.endswith(NAME_ADJECTIVE) or low in COMPASS:
             return False
         self._ctx_used = True
