@@ -127,6 +127,7 @@ NAME_SHAPE_MIN_COUNT = 1000  # ... and this common
 INFINITIVE_BEFORE = frozenset("att vill ska skall kan kunna bör måste får kommer skulle borde kunde".split())
 INFINITIVE_MIN_COUNT = 10_000
 FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first (``_decide_inner``)
+WEB_EDIT_RATIO = 50  # ... whose free-edit reading must be this many times more frequent than the form itself
 # ``_grammar``: prepositions and indefinite determiners that a finite verb never follows ("per kan", "en
 # har"), and how much dearer the reading that is no verb may be
 NO_FINITE_AFTER = frozenset("per av med på till från hos inom genom mot vid åt bland mellan utan en ett egen eget varje".split())
@@ -918,9 +919,12 @@ class Corrector:
             if text.islower() and not w.hyphen_after and not w.hyphen_before and (
                     low in self.lex.unattested or len(low) >= FOREIGN_NONWORD_MIN_LEN and low in self.lex.foreign):
                 # a rare form only the web frequency list knows (foreign, slang, a typo: "sain", "irad"),
-                # in a damaged document: read as a non-word first; kept unless that reading is confident
+                # in a damaged document: read as a non-word first; kept unless that reading is confident — and,
+                # for a free edit, far more frequent than the form itself ("lanthandlar", 17 on the web, is no
+                # "lanthandlare", 36; "patterns" no "panterns"; dev sets: 4 words better, none worse)
                 d = self._nonword(words, k, margin, name_mode, sentence_start, diacritic_only)
-                if d is not None and d[4]:
+                if d is not None and d[4] and not (
+                        d[1] == "edit" and self.gen.count(d[0].lower()) < WEB_EDIT_RATIO * self.lex.words.get(low, 0)):
                     return d
             return self._realword(words, k, low, margin, name_mode)
         return self._nonword(words, k, margin, name_mode, sentence_start, diacritic_only)
