@@ -18,12 +18,11 @@ import re
 
 from .confusions import RULES
 from .lexicon import Lexicon
-from .tokenize import Word
+from .tokenize import PARTY_RE, Word
 
 NUMERIC_RE = re.compile(r"^[+-]?[\d][\d\s.,:/%‰-]*(?:[-:][a-zåäö]{1,6})?$")  # 2010, 1/7, 5%, 3%-ig, 1980-talet, 4:e
 URL_EMAIL_RE = re.compile(r"(@|://|^www\.|\.(se|com|nu|org|net)$)", re.I)
 ABBREV_DOTS_RE = re.compile(r"^(?:[A-Za-zåäöÅÄÖ]{1,4}\.){1,4}[A-Za-zåäöÅÄÖ]{0,4}\.?$")  # bl.a., m.m., t.ex.
-PARTY_RE = re.compile(r"^\((?:[A-ZÅÄÖa-zåäö]{1,3}|[a-zåäö]{1,3})\)[.,;:]?$")
 LETTER_CODE_RE = re.compile(r"^[A-ZÅÄÖ]\d{1,3}$")  # "A4", "E4", "E18", "B12": a paper size, a road, a grid cell
 DIGIT_READS = {o: frozenset(t for oo, t, _ in RULES if oo == o) for o in "0123456789"}
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}(?:s|:s|-?[a-zåäö]{0,3})?$")  # KTH, KSL, KS:s, SKL-

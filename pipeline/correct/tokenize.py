@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a party code in brackets: "(S)", "(KD)", "(mp)" (``protect`` keeps it; a line it ends is a signature's)
+PARTY_RE = re.compile(r"^\((?:[A-ZÅÄÖa-zåäö]{1,3}|[a-zåäö]{1,3})\)[.,;:]?$")
+
 CHUNK_RE = re.compile(r"\S+")
 # Punctuation that may wrap a word.  Not here: & { £ # | (OCR letters).
 LEAD = "([\"'«»„“”‘’<>\\*•·–—¢/"
@@ -161,6 +164,8 @@ def words_of_page(lines: list[str]) -> list[Word]:
                         )
                     )
             blank_before = False
+            # (a party code ending its line ends a signature, "Anna Berg (S)": what follows opens anew)
             prev_chunk_end_punct = (chunk.rstrip("\"'”’)»").endswith((".", "!", "?", ":")) or chunk in ("•", "*", "-", "–", "—")
-                                    or ci == 0 and bool(HEADING_NUMBER_RE.match(chunk)))
+                                    or ci == 0 and bool(HEADING_NUMBER_RE.match(chunk))
+                                    or is_last and ci > 0 and bool(PARTY_RE.match(chunk)))
     return out
