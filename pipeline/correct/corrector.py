@@ -108,7 +108,7 @@ from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, glyph_cost, strip_diacritics
 from .lexicon import Lexicon
 from .splits import find_splits, lost_spaces
-from .protect import HEADING_WORDS, ONE_GLYPHS, PARTY_RE, bars_on_line, digit_one_is_i, is_protected
+from .protect import HEADING_WORDS, MONTHS, ONE_GLYPHS, PARTY_RE, bars_on_line, digit_one_is_i, is_protected
 from .tokenize import Word, words_of_page
 
 # Real-word corrections need the frequency gain (log10, after channel cost) to beat
@@ -156,6 +156,8 @@ FREE_EXTRA = 0.2  # ... and gains this much more than a known confusion must (a 
 COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
 # ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
+DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
+DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
 LISTED_HEAD_MIN_COUNT = 20  # ``_listed_parts``: a head the lexicon lists this often counts as one part
 UNLISTED_MAX_COST = 0.6  # damaged text: a listed word this close beats an unlisted compound reading
 UNLISTED_MIN_COUNT = 100
@@ -913,6 +915,9 @@ class Corrector:
             # "<nämnden> får i uppdrag att …": the council's standard commission, whatever the OCR made of "får"
             self._ctx_used = True
             return self._cased(text, "får", w, sentence_start), "context", channel_cost(low, "får"), _rule(low, "får"), True
+        if low != "den" and len(low) <= 3 and low.isalpha() and margin is not None and self._date_article(words, k, low):
+            # "dew 1 januari", "der 28 mars": a written date takes "den", whatever the OCR made of it
+            return self._cased(text, "den", w, sentence_start), "context", channel_cost(low, "den"), _rule(low, "den"), True
         if self.known(low) or (fragment and (low in self.lex.stems or self.lex.words.get(low, 0))):
             if margin is None or any(c in "åäö" for c in low) or not low.isalpha():
                 return None
@@ -1188,6 +1193,12 @@ class Corrector:
             return False
         nxt2 = strip_diacritics((self._next(words, k, 2) or "").lower().rstrip(".,"))
         return nxt2 in ("uppdrag", "uppdraget") and channel_cost(low, "får") <= COMMISSION_MAX_COST
+
+    def _date_article(self, words: list[Word], k: int, low: str) -> bool:
+        """``low`` stands before a day and a month ("der 28 mars", "dew 1 januari") and reads "den" by a
+        cheap channel cost: no other word stands there ("det", "de", "dem" never do)."""
+        day, month = self._next(words, k, 1) or "", (self._next(words, k, 2) or "").lower().rstrip(".,;:")
+        return bool(DAY_RE.match(day)) and month in MONTHS and channel_cost(low, "den") <= DATE_ARTICLE_MAX_COST
 
     def _rereads(self, words: list[Word], k: int, choice: str, margin: float, name_mode: bool) -> bool:
         """Would a rerun over the output change ``choice`` again?  A reading that is itself a rare real
