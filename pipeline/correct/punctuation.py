@@ -25,7 +25,7 @@
   beslutar"), unless a predicate ends the clause before it ("är långa: från").
   A colon announces a list or a statement that opens with its item or subject.
 * "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``); "14 km? och" → "14 km² och"
-  (``square_kilometres``).
+  (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %" (``degree_gaps``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -284,6 +284,16 @@ def square_kilometres(lines: list[str]) -> list[Edit]:
     """"14 km? och" → "14 km² och": "?" after a number's "km" before a lower-case word or a mark is the
     superscript ² (a cubic metre's ³ and a square metre's ² both read "m?": that one stays)."""
     return [(li, m.start(1), m.end(1), "?", "²") for li, ln in enumerate(lines) for m in SQUARE_KM_RE.finditer(ln)]
+
+
+# "800°000", "30°%": a degree sign between digits or before a per cent sign is the gap Swedish sets there (a
+# temperature's "°" ends its number or takes a "C": "-4°C", "20° varmt")
+DEGREE_GAP_RE = re.compile(r"(?<=\d)(°)(?=\d|%)")
+
+
+def degree_gaps(lines: list[str]) -> list[Edit]:
+    """"800°000 kronor" → "800 000 kronor", "30°%" → "30 %": a speck read as a degree sign in a number's gap."""
+    return [(li, m.start(1), m.end(1), "°", " ") for li, ln in enumerate(lines) for m in DEGREE_GAP_RE.finditer(ln)]
 
 
 def section_signs(lines: list[str]) -> list[Edit]:
