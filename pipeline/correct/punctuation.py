@@ -25,7 +25,8 @@
   beslutar"), unless a predicate ends the clause before it ("är långa: från").
   A colon announces a list or a statement that opens with its item or subject.
 * "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``); "14 km? och" → "14 km² och"
-  (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %" (``degree_gaps``).
+  (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %", and "30%" → "30 %" on a page that
+  otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %" (``degree_gaps``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -286,14 +287,32 @@ def square_kilometres(lines: list[str]) -> list[Edit]:
     return [(li, m.start(1), m.end(1), "?", "²") for li, ln in enumerate(lines) for m in SQUARE_KM_RE.finditer(ln)]
 
 
-# "800°000", "30°%": a degree sign between digits or before a per cent sign is the gap Swedish sets there (a
-# temperature's "°" ends its number or takes a "C": "-4°C", "20° varmt")
-DEGREE_GAP_RE = re.compile(r"(?<=\d)(°)(?=\d|%)")
+# "800°000", "30°%", "35.%": a degree sign between digits, or it or a stop or comma before a per cent sign, is
+# the gap Swedish sets there (a temperature's "°" ends its number or takes a "C": "-4°C", "20° varmt")
+DEGREE_GAP_RE = re.compile(r"(?<=\d)(°(?=\d)|[°.,](?=%))")
+PERCENT_SPACED_RE = re.compile(r"\d %")
+PERCENT_GLUED_RE = re.compile(r"(?<=\d)()(?=%)")
+DECIMAL_COMMA_SHARE_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2} ?%")
+DECIMAL_STOP_SHARE_RE = re.compile(r"(?<![\d.,])\d{1,3}(\.)\d{1,2}(?= ?[.,°]?%)")
+PERCENT_MAJORITY = 3  # a page that sets "30 %" this often (and twice as often as "30%") lost the space in "30%"
 
 
 def degree_gaps(lines: list[str]) -> list[Edit]:
-    """"800°000 kronor" → "800 000 kronor", "30°%" → "30 %": a speck read as a degree sign in a number's gap."""
-    return [(li, m.start(1), m.end(1), "°", " ") for li, ln in enumerate(lines) for m in DEGREE_GAP_RE.finditer(ln)]
+    """"800°000 kronor" → "800 000 kronor", "30°%" → "30 %": a speck read as a degree sign, a stop or a
+    comma in a number's gap.  And "30%" → "30 %" on a page that otherwise spaces its per cent signs: one
+    writer, one convention (a page that writes "30%" keeps it, as the real records often do)."""
+    out = [(li, m.start(1), m.end(1), m.group(1), " ") for li, ln in enumerate(lines) for m in DEGREE_GAP_RE.finditer(ln)]
+    spaced = sum(len(PERCENT_SPACED_RE.findall(ln)) for ln in lines)
+    glued = [(li, m.start(), m.start(), "", " ") for li, ln in enumerate(lines) for m in PERCENT_GLUED_RE.finditer(ln)]
+    if glued and spaced >= PERCENT_MAJORITY and spaced >= 2 * len(glued):
+        out += glued
+    # ... and a share's decimal stop ("+5.2 %") on a page whose shares take the Swedish decimal comma
+    # ("+3,9 %"): the comma's tail lost (a section number or a time of day takes no per cent sign)
+    commas = sum(len(DECIMAL_COMMA_SHARE_RE.findall(ln)) for ln in lines)
+    stops = [(li, m.start(1), m.end(1), ".", ",") for li, ln in enumerate(lines) for m in DECIMAL_STOP_SHARE_RE.finditer(ln)]
+    if stops and commas >= PERCENT_MAJORITY and commas >= 2 * len(stops):
+        out += stops
+    return out
 
 
 def section_signs(lines: list[str]) -> list[Edit]:
