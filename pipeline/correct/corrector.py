@@ -521,6 +521,7 @@ class Corrector:
                      + punctuation.semicolon_commas(out_lines) + punctuation.date_marks(out_lines)
                      + punctuation.tilde_dashes(out_lines)
                      + punctuation.square_kilometres(out_lines) + punctuation.degree_gaps(out_lines)
+                     + punctuation.thousands_gaps(out_lines)
                      + punctuation.abbreviation_colons(out_lines, self.lex.abbreviations))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
             # the space between "§" and its number: a word gap the OCR lost, recorded as one ("split")

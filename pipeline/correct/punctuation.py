@@ -26,7 +26,8 @@
   A colon announces a list or a statement that opens with its item or subject.
 * "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``); "14 km? och" → "14 km² och"
   (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %", and "30%" → "30 %" on a page that
-  otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %" (``degree_gaps``).
+  otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %" (``degree_gaps``);
+  "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces (``thousands_gaps``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -313,6 +314,27 @@ def degree_gaps(lines: list[str]) -> list[Edit]:
     if stops and commas >= PERCENT_MAJORITY and commas >= 2 * len(stops):
         out += stops
     return out
+
+
+# a thousands group set off by a stop ("2.940 000", "9.000 kronor"), not a case number's part ("dnr 11.121-412"),
+# a time ("kl. 18.30") or a version; and the groups the page sets off by spaces ("7 215")
+THOUSANDS_STOP_RE = re.compile(r"(?<![\d.,/-])(\d{1,3})(\.)(?=\d{3}(?![\d.,:/-]))")
+THOUSANDS_SPACED_RE = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
+NOT_AN_AMOUNT_BEFORE = frozenset("kl kl. dnr nr § sid s. kap. kap sfs version".split())
+
+
+def thousands_gaps(lines: list[str]) -> list[Edit]:
+    """"9.000 kronor" → "9 000 kronor" on a page that sets its thousands apart with spaces ("7 215"): the
+    narrow gap read as a stop.  Swedish never groups digits with a stop, but a page that does so throughout
+    (an old style, or a foreign source) keeps it; so do times of day and case numbers."""
+    spaced = sum(len(THOUSANDS_SPACED_RE.findall(ln)) for ln in lines)
+    stops = []
+    for li, ln in enumerate(lines):
+        for m in THOUSANDS_STOP_RE.finditer(ln):
+            before = ln[: m.start()].split()
+            if not before or before[-1].lower() not in NOT_AN_AMOUNT_BEFORE:
+                stops.append((li, m.start(2), m.end(2), ".", " "))
+    return stops if stops and spaced >= PERCENT_MAJORITY and spaced >= 2 * len(stops) else []
 
 
 def section_signs(lines: list[str]) -> list[Edit]:
