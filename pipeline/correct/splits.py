@@ -30,6 +30,8 @@ mail addresses.  So a separator becomes a space when
   author's punctuation, the second the gap;
 * ``.`` ``:`` ``;`` and quotes between two long letter runs (5+ letters each, or one of them a known
   word and the other 4+): Swedish has no such word, abbreviations are short ("bl.a", "t.ex");
+* ``:`` or a quote between two letter runs of 2+ letters, one of them a word and one of 5+ letters
+  ("pi:strickan", "fa’stdrre"), never after an acronym ("SFS:en", "PDF:erna" are its inflections);
 * ``-`` between two lower-case everyday words (4+ and 3+ letters) whose concatenation is no word ("i-land"
   → "iland", "röd-gröna" → "rödgröna" stay; so do phrase compounds with two hyphens or more,
   "prova-på-aktiviteter", and ranges of months or weekdays, "oktober-april"); a hyphen after any function word but "att" before a
@@ -119,6 +121,7 @@ _ABBREVIATION_HYPHEN = re.compile(r"^((?:[A-Za-zåäö]{1,3}\.){2,3})(-)(?=[a-z�
 # a party code glued to the word before or after it: "Nilsson.(S)", "(S):yrkar"
 _PARTY_BEFORE = re.compile(r"(?<=[^\W\d_]{3})([.:;-])(?=\([A-Za-zÅÄÖåäö]{1,3}\)[.,;:]?$)")
 _PARTY_AFTER = re.compile(r"^\([A-Za-zÅÄÖåäö]{1,3}\)(,-|[.:;’‘'-])(?=[^\W\d_]{2})")
+ACRONYM_ENDING_MAX = 4  # "SFS:en", "PDF:erna": an ending this long after an acronym's colon
 LONG_RUN = 5  # two letter runs this long joined by . : ; or a quote are two words, known or not
 QUOTES = "’‘'"
 # a phrase compound: letter runs joined by two or more single hyphens, ending in a letter
@@ -291,6 +294,8 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
     lo_l, lo_r = left.lower(), right.lower()
     run = sep.group()
     a, b = sep.start(), sep.end()
+    if run == ":" and left.isupper() and len(left) >= 2 and right.islower() and len(right) <= ACRONYM_ENDING_MAX:
+        return None  # an acronym's inflection: "SFS:en", "SMS:et", "PDF:er" (Swedish writes it after a colon)
     if run in ".:;-" and len(left) >= 2 and (known(lo_l) or lo_l in FUNCTION_WORDS) and (
             chunk[b:].lower().rstrip(".,;:") in abbreviations and "." in chunk[b:].rstrip(",;:")):
         # "till.t.ex.", "vardagar-kl. 8", "augusti-t.o.m.": a word glued to an abbreviation with its stop
@@ -347,6 +352,12 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
                 # (both everyday words: a loan word or a name keeps its hyphen, "trainee-satsningen")
                 ok = not word(lo_l + lo_r) and not word(lo_l + "-" + lo_r)
         return (a, b, run, " ") if ok else None
+    if (run in ":" + QUOTES and not left.isupper() and min(len(left), len(right)) >= 2 and (kl or kr)
+            and max(len(left), len(right)) >= LONG_RUN):
+        # a colon or quote between two letter runs, one of them a word and one long: no word is spelt so,
+        # and an inflected acronym ("KS:s", "SFS:en") has its capitals before the mark ("pi:strickan",
+        # "at’skolstyrelsen"); a short chunk may be one damaged word ("te’glor": "regler")
+        return a, b, run, " "
     if lo_r in TLD or max(len(left), len(right)) < 3:
         return None
     if chunk.lower().rstrip(".").replace(" ", "") in abbreviations:
