@@ -178,6 +178,7 @@ LOSS_DISCOUNT = 0.5
 LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
 LOSS_RESTORE_COST = 0.3  # ... and a pure å/ä/ö reading of a non-word gains that share of one restoration's cost
 STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real word's stripped reading is decided ...
+STRIPPED_PART_MARGIN = 0.8  # ``_stripped_parts``: a compound part's spelling with them this much more frequent
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
 TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
@@ -1154,6 +1155,10 @@ class Corrector:
             fewer = self._fewer_parts(low, name_mode)
             if fewer is not None:
                 return self._cased(w.text, fewer.word, w, True), "compound", fewer.cost, fewer.rule, True
+            if self._stripped_doc and not name_mode:
+                parted = self._stripped_parts(low)
+                if parted is not None:
+                    return self._cased(w.text, parted, w, True), "compound", channel_cost(low, parted, True), _rule(low, parted), True
         if best is not None and low not in self.lex.words and best.cost <= UNLISTED_MAX_COST and best.count >= UNLISTED_MIN_COUNT:
             # valid only as a compound of our making, while a listed word is a diacritic or two away
             return self._cased(w.text, best.word, w, not name_mode), "diacritics", best.cost, best.rule, True
@@ -1310,6 +1315,24 @@ class Corrector:
                     words.get(tail, 0) >= LISTED_HEAD_MIN_COUNT and self.compounds.tail_ok(tail)):
                 return [head, tail]
         return self.compounds.split(word) or []
+
+    def _stripped_parts(self, low: str) -> str | None:
+        """A compound of our making in a document that lost (almost) all its å/ä/ö, read part by part as
+        ``_realword`` reads a listed word there: a part printed without them is as likely a stripped one,
+        so its far more frequent spelling with them wins ("trafik" + "rakning" → "räkning")."""
+        parts = self.compounds.split(low)
+        if not parts:
+            return None
+        words, out = self.lex.words, []
+        for p in parts:
+            twins = [t for t in self.lex.stripped.get(p, ()) if t != p and t.isalpha()]
+            twin = max(twins, key=lambda t: words.get(t, 0), default=None)
+            if twin is not None and math.log10(max(words.get(twin, 0), 1)) - math.log10(max(words.get(p, 0), 1)) >= STRIPPED_PART_MARGIN:
+                out.append(twin)
+            else:
+                out.append(p)
+        new = "".join(out)
+        return new if new != low and self.compounds.is_valid(new) else None
 
     def _fewer_parts(self, low: str, name_mode: bool = False) -> Candidate | None:
         """A compound of our making ("<trafik><saker><hets><program>") in a document that lost its å/ä/ö,
