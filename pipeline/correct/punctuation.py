@@ -58,8 +58,10 @@
   ("år; vilket", "2007; men", "elever; oavsett", "avstår; 1 ledamot"), or before any lower-case word that
   cannot open a clause ("mjölk; ägg", "avstår; beslutar"), in a damaged document, is a comma with a speck
   above it: a true semicolon joins two clauses, and the second opens with its subject or a sentence
-  adverb ("röstar ja; den som", "instrument; kostnaden", "…; därför").  Not at a line end, where a
-  semicolon may announce a list ("bland annat;").
+  adverb ("röstar ja; den som", "instrument; kostnaden", "…; därför"); so is one between two names
+  ("Korset; ABF").  At a line end the next line's first word decides the same way ("rullstol;\ngår"),
+  except after a list's announcer ("bland annat;") and before "att" on a page that ends two
+  proposal clauses with semicolons (the writer's convention).
 * "~" is a dash English-model OCR misread (``tilde_dashes``): a list line's dash as the page's other
   list lines write it, an en dash alone or between numbers, a speck after a sentence's end at a line's end.
 * A second full stop after a word or a number ("äldre..") is a speck; an ellipsis has three.
@@ -199,6 +201,8 @@ def comma_full_stops(lines: list[str], common_not_name: Callable[[str], bool]) -
 COMMA_GOERS = frozenset("och men eller samt vilket vilka vilken som där om att oavsett eftersom medan med ca "
                         "inklusive".split())
 SEMICOLON_RE = re.compile(r"(?<=[^\W_])(;)(?=\s+(\S+))")
+LINE_END_SEMICOLON_RE = re.compile(r"(?<=[^\W_])(;)\s*$")
+LIST_ANNOUNCERS = frozenset("annat följande exempel exempelvis nämligen".split())  # "bland annat;" opens a list
 # Words that open a clause after a true semicolon: its subject (a pronoun, a determiner) or a sentence
 # adverb ("…; därför föreslår …"); a definite noun is a subject too (``_no_clause_opener``).
 CLAUSE_OPENERS = frozenset("jag du han hon hen vi ni de dom man det den denna detta dessa deras hans hennes dess "
@@ -213,9 +217,31 @@ def semicolon_commas(lines: list[str]) -> list[Edit]:
     for li, ln in enumerate(lines):
         for m in SEMICOLON_RE.finditer(ln):
             nxt = m.group(2).rstrip(".,;:")
-            if nxt.lower() in COMMA_GOERS or nxt.isdigit() or _no_clause_opener(nxt):
+            prev = ln[: m.start(1)].split()[-1] if ln[: m.start(1)].split() else ""
+            if (nxt.lower() in COMMA_GOERS or nxt.isdigit() or _no_clause_opener(nxt)
+                    or _name_word(prev) and _name_word(nxt)):
                 out.append((li, m.start(1), m.end(1), ";", ","))
+    # ... and at a line's end before a line that goes on the clause ("i rullstol;\ngår med rollator"), not
+    # after a list's announcer; before "att" (a proposal list's next clause) only where the page does not
+    # end two such clauses with one: "att …;\natt …;\natt …" is a writer's convention
+    att_semicolons = sum(1 for li, ln in enumerate(lines[:-1]) if LINE_END_SEMICOLON_RE.search(ln)
+                         and lines[li + 1].split()[:1] == ["att"])
+    for li, ln in enumerate(lines[:-1]):
+        m = LINE_END_SEMICOLON_RE.search(ln)
+        if not m or not lines[li + 1].split():
+            continue
+        nxt = lines[li + 1].split()[0].rstrip(".,;:")
+        prev = ln[: m.start(1)].split()[-1].lower()
+        if nxt == "att" and att_semicolons >= 2:
+            continue
+        if prev not in LIST_ANNOUNCERS and (nxt in COMMA_GOERS or _no_clause_opener(nxt)):
+            out.append((li, m.start(1), m.end(1), ";", ","))
     return out
+
+
+def _name_word(w: str) -> bool:
+    """A capitalised word or an acronym ("Korset", "ABF"): between two, a semicolon lists names."""
+    return w.isalpha() and w[:1].isupper() and len(w) >= 2
 
 
 def _no_clause_opener(w: str) -> bool:
