@@ -9,10 +9,11 @@
   non-blank line must begin in lower case.
 * "ki." before a time or number is "kl." (klockan): the l read as i (or I), and before a time
   ("Ki, 9.00") its stop read as a comma and, mid-sentence, its k as a capital.
-* A colon after a lower-case word before a capitalised word, in a damaged
+* A colon after a lower-case word (or, inside its line, a year: "senast 2014:") before a capitalised
+  word, in a damaged
   document, is a full stop with a speck above it ("dagen: Det"): a Swedish
   colon is followed by lower case, except after a label ("Bilaga: …", a
-  capitalised word) and before a list ("besluta:" + "Att …", a blank line,
+  capitalised word opening its line) and before a list ("besluta:" + "Att …", a blank line,
   a bullet or a number, "till: Byggnadsnämnden, Kommunstyrelsen"), which keep theirs.
 * A colon in the middle of a phrase ("gång: och cykelvägar", "motion till:
   kommunfullmäktige", "Karin: Lund") is a speck or a misread hyphen, in a
@@ -93,7 +94,7 @@ RING_RATIO = 10  # ... and, when the word without it is valid too, this many tim
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 # "ki." before a number, "Ki," / "kI." before a time (the stop read as a comma too: only before a time)
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK]([iIl|])(?:(\.)(?=\s*\d)|([.,])(?=\s*\d{1,2}[.:]\d\d\b))")
-COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,})(:)(?=\s|$)")
+COLON_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,}|(?:19|20)\d\d)(:)(?=\s|$)")  # a word's, or a year's ("senast 2014:")
 # words that introduce what follows them, capitalised or not
 LIST_INTRO = frozenset("följande besluta beslutar beslutat föreslår föreslås yrkar yrkat yrkande intygar nämligen "
                        "exempelvis såsom enligt anför anfört anges proposition voteringsproposition "
@@ -405,8 +406,9 @@ def colon_full_stops(lines: list[str]) -> list[Edit]:
     for li, ln in enumerate(lines):
         for m in COLON_RE.finditer(ln):
             w = m.group(1)
-            if not w.islower() or w in LIST_INTRO:
-                continue
+            if w in LIST_INTRO or not (w.islower() or w.isdigit() and ln[: m.start(1)].strip()):
+                continue  # (a capitalised word is a label or a name, "Närvarande:", "Eva: Lundgren"; so is a
+                # year opening its line, "2014:")
             rest = ln[m.end(2):].split()
             if rest:
                 nxt = rest[0]
