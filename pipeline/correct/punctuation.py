@@ -38,8 +38,8 @@
   the word that opens the next line.  So is a "," ";" or ":" after a list or section number opening
   its line ("1; Att …", "4, Förslag", "2: Hur …").
 * A comma after a word that cannot end a clause before a content word, in a damaged document, is a
-  speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary
-  or "inte" is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
+  speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary,
+  "inte" or a definite genitive ("kommunens, uppfattning") is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
   with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
   finite verb: both keep their comma.  Not after "i", stranded most often.  "och", "samt" and "eller"
   strand nothing: after them the comma goes before a finite verb too ("och, ger").
@@ -113,6 +113,8 @@ NO_COMMA_AFTER |= {strip_diacritics(w) for w in NO_COMMA_AFTER}
 PARENTHESIS_OPENERS = NO_COLON_AFTER | frozenset(
     "när då om men dock alltså däremot därför exempelvis främst särskilt liksom också även bland inte redan "
     "bl.a. t.ex. s.k. dvs. ca".split())
+# a definite noun's genitive ("kommunens", "årets", "motionärernas"; not "-nas" alone: "lämnas" is a passive)
+GENITIVE_ENDINGS = ("ens", "ets", "ernas", "arnas", "ornas")
 # ... of which these strand nothing: a comma after one goes before a finite verb too ("och, har")
 CONJUNCTIONS = frozenset("och samt eller".split())
 STRAY_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,})(,)(?=\s+([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$))")
@@ -460,12 +462,16 @@ LINE_END_WORD_COMMA_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)(,)\s*$")  # (the 
 FIRST_WORD_RE = re.compile(r"^\s*([a-zåäö][^\W\d_]*)(?=[\s.,;:]|$)")
 
 
-def stray_commas(lines: list[str], finite: Callable[[str], bool]) -> list[Edit]:
+def stray_commas(lines: list[str], finite: Callable[[str], bool],
+                 listed: Callable[[str], bool] = lambda w: False) -> list[Edit]:
     """Commas between a word that governs what follows and a content word (see the module docstring),
     also across a line break (the next line's first word).  ``finite``: the word is (or may be) a
-    finite verb — the clause before the comma ended."""
+    finite verb — the clause before the comma ended.  ``listed``: a word the lexicon lists, for a
+    definite genitive ("motionärernas", "kommunens": the form without its "s" is listed), which
+    governs the noun after it as much ("motionärernas, uppfattning")."""
     def speck(w: str, nxt: str) -> bool:
-        return (w.islower() and w in NO_COMMA_AFTER and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2
+        governs = w in NO_COMMA_AFTER or w.endswith(GENITIVE_ENDINGS) and listed(w[:-1])
+        return (w.islower() and governs and nxt not in PARENTHESIS_OPENERS and len(nxt) >= 2
                 and (w in CONJUNCTIONS or not finite(nxt)))
 
     out: list[Edit] = []
