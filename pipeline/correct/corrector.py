@@ -517,6 +517,7 @@ class Corrector:
                      + punctuation.preposition_stops(out_lines, lambda t: self._common_not_name(t.lower()))
                      + punctuation.colon_full_stops(out_lines) + punctuation.stray_colons(out_lines, self._is_proper)
                      + punctuation.stray_commas(out_lines, context.may_be_finite, self._listed)
+                     + punctuation.signature_commas(out_lines)
                      + punctuation.heading_marks(out_lines, self._is_proper) + punctuation.party_code_stops(out_lines)
                      + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines)
                      + punctuation.semicolon_commas(out_lines) + punctuation.date_marks(out_lines)

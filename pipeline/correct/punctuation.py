@@ -45,6 +45,9 @@
   strand nothing: after them the comma goes before a finite verb too ("och, ger").
 * A stop after the day or a comma before the year inside a written date ("den 23. april", "13 april,
   1999") is a speck (``date_marks``): Swedish dates carry neither.
+* A comma ending a signature's or an address block's line — a name alone (with its party), a place and
+  date, a postal code and town — is a speck: the block sets its items on lines of their own
+  (``signature_commas``).
 * A full stop or comma after a heading or label standing alone on its line ("Beslutsgång.",
   "Utdragsbestyrkande,", "ENKÖPINGS KOMMUN.", a date "2014-08-19.") is a speck, in a damaged document:
   the line before does not run on into it (no comma, hyphen or governing word at its end: "… till" /
@@ -484,6 +487,27 @@ def stray_commas(lines: list[str], finite: Callable[[str], bool],
             n = FIRST_WORD_RE.match(lines[li + 1])
             if n and speck(m.group(1), n.group(1)):
                 out.append((li, m.start(2), m.end(2), ",", ""))
+    return out
+
+
+# lines of a letter's or a signature's block that end in no comma: a name alone (with its party), a place
+# and date ("Tidaholm den 24 september 2012", "Solna 2025-09-17"), a postal address's last line ("403 40 Göteborg")
+SIGNATURE_NAME_RE = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}(?: \([A-Za-zÅÄÖåäö]{1,3}\))?(,)\s*$")
+PLACE_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäöé]+(?: den)?(?: \d{1,2} [a-zåäö]+ (?:19|20)\d\d| (?:19|20)\d\d-\d\d-\d\d)(,)\s*$")
+POSTAL_LINE_RE = re.compile(r"^\s*\d{3} ?\d{2} [A-ZÅÄÖ][A-ZÅÄÖa-zåäö]+(,)\s*$")
+
+
+def signature_commas(lines: list[str]) -> list[Edit]:
+    """"Per Gustafsson," + "säkerhetssamordnare", "Tidaholm den 24 september 2012," + "Anna Svensson (M)",
+    "403 40 Göteborg,": a comma ending a name's, a place and date's or a postal line of a signature or an
+    address block is a speck (the block sets each item on its own line, with no punctuation)."""
+    out: list[Edit] = []
+    for li, ln in enumerate(lines[:-1]):
+        if not lines[li + 1].strip():
+            continue
+        m = SIGNATURE_NAME_RE.match(ln) or PLACE_DATE_RE.match(ln) or POSTAL_LINE_RE.match(ln)
+        if m:
+            out.append((li, m.start(1), m.end(1), ",", ""))
     return out
 
 
