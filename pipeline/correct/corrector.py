@@ -130,6 +130,7 @@ FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first
 WEB_EDIT_RATIO = 50  # ... whose free-edit reading must be this many times more frequent than the form itself
 # ``_grammar``: prepositions and indefinite determiners that a finite verb never follows ("per kan", "en
 # har"), and how much dearer the reading that is no verb may be
+INDEFINITE_ARTICLES = frozenset({"en", "ett"})  # ``_grammar``: a noun follows, never an infinitive
 NO_FINITE_AFTER = frozenset("per av med på till från hos inom genom mot vid åt bland mellan utan en ett egen eget varje".split())
 FINITE_SLACK = 1.0
 NO_PREPOSITION_BEFORE = frozenset(context.FINITE | {"har", "hade"})
@@ -636,11 +637,18 @@ class Corrector:
             out.append(decision)
         return out
 
-    def _grammar(self, words: list[Word], k: int, decision: tuple) -> tuple:
+    def _grammar(self, words: list[Word], k: int, decision: tuple) -> tuple | None:
         """``decision`` or the reading grammar prefers (``context.prefer``), when the glyphs read may be
         that word nearly as cheaply (the cost of the decision + ``GRAMMAR_SLACK``).  Outside the decision
-        cache: the neighbours decide."""
+        cache: the neighbours decide.  None keeps the word as read: a listed word whose restored å/ä/ö
+        would make an infinitive right after an indefinite article ("en slinga" is no "en slänga")."""
         choice = decision[0].lower()
+        low = words[k].text.lower()
+        if (decision[1] == "diacritics" and low in self.lex.words and choice != low
+                and (self._prev(k) or "").lower() in INDEFINITE_ARTICLES):
+            self._ctx_used = True
+            if self._infinitive_form(choice) and not self._infinitive_form(low):
+                return None
         if choice in NO_PREPOSITION_BEFORE and decision[1] != "context" and words[k].text.lower() != choice:
             self._ctx_used = True
             if (self._prev(k) or "").lower() in NO_FINITE_AFTER:
@@ -658,6 +666,14 @@ class Corrector:
         w = words[k]
         sentence_start = _sentence_start(w)
         return self._cased(w.text, alt, w, sentence_start), "context", cost, _rule(low, alt), True
+
+    def _infinitive_form(self, w: str) -> bool:
+        """``w`` is only a verb's infinitive: it ends in -a, its present tense ("slänger" of "slänga",
+        "kastar" of "kasta") is a common word and no noun's definite form is ("frågan": "fråga" is a
+        noun too)."""
+        words = self.lex.words
+        return (w.endswith("a") and max(words.get(w[:-1] + "er", 0), words.get(w + "r", 0)) >= INFINITIVE_MIN_COUNT
+                and words.get(w + "n", 0) < INFINITIVE_MIN_COUNT)
 
     def _not_finite(self, words: list[Word], k: int, decision: tuple) -> tuple:
         """The likeliest reading that is no finite verb, for a word right after a preposition ("per kak":
