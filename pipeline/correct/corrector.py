@@ -130,8 +130,8 @@ FOREIGN_NONWORD_MIN_LEN = 4  # a foreign word this long read as a non-word first
 WEB_EDIT_RATIO = 50  # ... whose free-edit reading must be this many times more frequent than the form itself
 # ``_grammar``: prepositions and indefinite determiners that a finite verb never follows ("per kan", "en
 # har"), and how much dearer the reading that is no verb may be
-INDEFINITE_ARTICLES = frozenset({"en", "ett"})  # ``_grammar``: a noun follows, never an infinitive
 NO_FINITE_AFTER = frozenset("per av med på till från hos inom genom mot vid åt bland mellan utan en ett egen eget varje".split())
+INDEFINITE_ARTICLES = frozenset({"en", "ett"})  # ``_grammar``: a noun follows, never an infinitive
 FINITE_SLACK = 1.0
 NO_PREPOSITION_BEFORE = frozenset(context.FINITE | {"har", "hade"})
 HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capitals word this much commoner
@@ -179,8 +179,8 @@ LOSS_DISCOUNT = 0.5
 LOSS_DISCOUNT_FROM = 0.8  # ... in a document that lost at least this share of its å/ä/ö
 LOSS_RESTORE_COST = 0.3  # ... and a pure å/ä/ö reading of a non-word gains that share of one restoration's cost
 STRIPPED_DOC = 0.85  # a document that lost this share of its å/ä/ö: a real word's stripped reading is decided ...
-STRIPPED_PART_MARGIN = 0.8  # ``_stripped_parts``: a compound part's spelling with them this much more frequent
 STRIPPED_DOC_MARGIN = 0.3  # ... by frequency alone, when the spelling with å/ä/ö is this much (log10) more frequent
+STRIPPED_PART_MARGIN = 0.8  # ... and a compound part's (``_stripped_parts``), when this much more frequent
 TRIPLE_RE = re.compile(r"([^\W\d_])\1\1")
 SPLIT_MIN_COUNT = 1000  # both sides of a split must be everyday words
 # the two commonest abbreviations as English-model OCR prints them without their inner dot, in a damaged
@@ -524,7 +524,7 @@ class Corrector:
                      + punctuation.semicolon_commas(out_lines) + punctuation.date_marks(out_lines)
                      + punctuation.tilde_dashes(out_lines)
                      + punctuation.square_kilometres(out_lines) + punctuation.degree_gaps(out_lines)
-                     + punctuation.thousands_gaps(out_lines)
+                     + punctuation.percent_conventions(out_lines) + punctuation.thousands_gaps(out_lines)
                      + punctuation.abbreviation_colons(out_lines, self.lex.abbreviations))
             out_lines = _apply_late(raw_lines, out_lines, applied, marks, page, "symbol", 0.7)
             # the space between "§" and its number: a word gap the OCR lost, recorded as one ("split")

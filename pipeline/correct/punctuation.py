@@ -26,9 +26,10 @@
   beslutar"), unless a predicate ends the clause before it ("är långa: från").
   A colon announces a list or a statement that opens with its item or subject.
 * "§112" → "§ 112", and "$47" opening a line → "§ 47" (``section_signs``); "14 km? och" → "14 km² och"
-  (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %", and "30%" → "30 %" on a page that
-  otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %" (``degree_gaps``);
-  "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces (``thousands_gaps``).
+  (``square_kilometres``); "800°000" → "800 000", "30°%" → "30 %" (``degree_gaps``); "30%" → "30 %" on a
+  page that otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %"
+  (``percent_conventions``); "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces
+  (``thousands_gaps``).
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -39,8 +40,8 @@
   its line ("1; Att …", "4, Förslag", "2: Hur …").
 * A comma after a word that cannot end a clause before a content word, in a damaged document, is a
   speck ("till, grönare", "har, inhämtat", "ett, mål"): a preposition, an article, "att", an auxiliary,
-  "inte" or a definite genitive ("kommunens, uppfattning") is followed by what it governs.  A parenthesis after it ("att, i samverkan med …") opens
-  with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
+  "inte" or a definite genitive ("kommunens, uppfattning") is followed by what it governs.  A
+  parenthesis after it ("att, i samverkan med …") opens with a function word, and a stranded preposition ("kommunen vi bor i, tar …") is followed by a
   finite verb: both keep their comma.  Not after "i", stranded most often.  "och", "samt" and "eller"
   strand nothing: after them the comma goes before a finite verb too ("och, ger").
 * A stop after the day or a comma before the year inside a written date ("den 23. april", "13 april,
@@ -331,16 +332,21 @@ PERCENT_MAJORITY = 3  # a page that sets "30 %" this often (and twice as often a
 
 
 def degree_gaps(lines: list[str]) -> list[Edit]:
-    """"800°000 kronor" → "800 000 kronor", "30°%" → "30 %": a speck read as a degree sign, a stop or a
-    comma in a number's gap.  And "30%" → "30 %" on a page that otherwise spaces its per cent signs: one
-    writer, one convention (a page that writes "30%" keeps it, as the real records often do)."""
-    out = [(li, m.start(1), m.end(1), m.group(1), " ") for li, ln in enumerate(lines) for m in DEGREE_GAP_RE.finditer(ln)]
+    """"800°000 kronor" → "800 000 kronor", "30°%" → "30 %", "35.%" → "35 %": a speck read as a degree
+    sign, a stop or a comma in a number's gap."""
+    return [(li, m.start(1), m.end(1), m.group(1), " ") for li, ln in enumerate(lines) for m in DEGREE_GAP_RE.finditer(ln)]
+
+
+def percent_conventions(lines: list[str]) -> list[Edit]:
+    """"30%" → "30 %" on a page that otherwise spaces its per cent signs, and a share's decimal stop
+    ("+5.2 %") → "+5,2 %" on a page whose shares take the Swedish decimal comma ("+3,9 %"): one writer,
+    one convention.  A page that writes "30%" (as the real records often do) or "5.2 %" keeps it; a
+    section number or a time of day takes no per cent sign."""
+    out: list[Edit] = []
     spaced = sum(len(PERCENT_SPACED_RE.findall(ln)) for ln in lines)
     glued = [(li, m.start(), m.start(), "", " ") for li, ln in enumerate(lines) for m in PERCENT_GLUED_RE.finditer(ln)]
     if glued and spaced >= PERCENT_MAJORITY and spaced >= 2 * len(glued):
         out += glued
-    # ... and a share's decimal stop ("+5.2 %") on a page whose shares take the Swedish decimal comma
-    # ("+3,9 %"): the comma's tail lost (a section number or a time of day takes no per cent sign)
     commas = sum(len(DECIMAL_COMMA_SHARE_RE.findall(ln)) for ln in lines)
     stops = [(li, m.start(1), m.end(1), ".", ",") for li, ln in enumerate(lines) for m in DECIMAL_STOP_SHARE_RE.finditer(ln)]
     if stops and commas >= PERCENT_MAJORITY and commas >= 2 * len(stops):
