@@ -605,7 +605,7 @@ class CandidateGenerator:
         The last resort for a long compound: its final part is an ordinary word damaged beyond the
         per-part confusions (two misread letters, one of them no listed confusion).  The tail must read as
         a common word, the head must cost at most a diacritic or two, and a token with a word-internal
-        mark is a glued pair for ``splits``, never one word ("kan 6verforas.motsvarar").  Dev sets: 2
+        mark is a glued pair for ``splits``, never one word ("ska m6tet.avslutas").  Dev sets: 2
         words better, none worse; a dearer head or total read "feriepraktik" as "fem" + "praktik"."""
         if any(ch in GLUE_MARKS for ch in key):
             return None

@@ -50,7 +50,7 @@ mail addresses.  So a separator becomes a space when
 * beside a dotted abbreviation: "vardagar-kl.", "augusti-t.o.m.", "f.n.-uppgår";
 * between two words in capitals joined by a stop, a letterhead's ("ATVIDABERGS.KOMMUN");
 * all of the above between letter runs also in a chunk with a digit read for a letter, when no number's
-  gap is in it ("6verforas.motsvarar").
+  gap is in it ("m6tet.avslutades").
 
 Two words run together with no mark at all ("detär") are parted by ``lost_spaces``.
 
@@ -97,7 +97,7 @@ APPROXIMATE = frozenset(APPROXIMATELY) | frozenset("endast bara över totalt sam
 NUMBERED = frozenset("bilaga bilagan paragraf punkt kapitel avsnitt sida tabell figur diagram alternativ "
                      "fråga etapp kvartal".split())
 _NUMBERED_GLUED = re.compile(r"^([^\W\d_]{4,})(?=\d{1,2}[.,:;)]*$)")
-_GLYPH_DIGIT = re.compile(r"(?:^|[^\W\d_])\d(?=[^\W\d_]{2})")  # "6verforas", "f6r": a digit as a letter's glyph
+_GLYPH_DIGIT = re.compile(r"(?:^|[^\W\d_])\d(?=[^\W\d_]{2})")  # "m6tet", "tr4det": a digit as a letter's glyph
 _GLUED_ANYWHERE = re.compile(r"[^\W\d_]{4}\d")
 # a number glued by a hyphen to a month, an amount's unit or a preposition at the chunk's end ("31-mars",
 # "4,9-miljoner", "145 000-kronor", "ca 430-med"): Swedish writes these apart; its number compounds take
@@ -185,8 +185,8 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
             out += [(base + a, base + b, o, r) for a, b, o, r in gaps]
             if gaps or not _GLYPH_DIGIT.search(chunk):
                 continue
-            # no number's gap, and a digit inside a letter run: the digit is a misread letter ("6verforas",
-            # "4rendet"), the chunk words to part like any other ("6verforas.motsvarar")
+            # no number's gap, and a digit inside a letter run: the digit is a misread letter ("m6tet",
+            # "tr4det"), the chunk words to part like any other ("m6tet.avslutades")
         am = _ABBREVIATION_HYPHEN.match(chunk)
         if am and am.group(1).lower().rstrip(".") in abbreviations:
             out.append((base + am.start(2), base + am.end(2), "-", " "))  # "f.n.-uppgår": a gap after an abbreviation
