@@ -88,6 +88,10 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 _ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)(?=[\s.,;:]|$)")
+# a case number's label glued to the register's code by a mark ("Dnr.KS 1986/318", "Dnr-KS 1988/41"):
+# Swedish writes "Dnr KS 1986/318" (or "Dnr. KS"); no word is "Dnr" + a mark + capitals
+_CASE_LABEL_GLUED = re.compile(r"^[Dd](?:nr|NR)([.:-])(?=[A-ZÅÄÖ]{2,}\b)")
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d[.,;:)]*$")  # "våren-2011": Swedish joins no word to a year by a hyphen
 _WORD_NUMBER = re.compile(r"^([^\W\d_]{2,})([-.:,])(?=\d)")  # "till-50", "omkring.120", "om,25": a word glued to a number
 # words of an approximate or bounded amount: "ca-62 %", "endast-61 %" (no compound begins with one and a number)
@@ -198,8 +202,18 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
             a = pm.start(1) + (1 if pm.group(1) == ",-" else 0)
             if pm.group(1) == ",-" or chunk[pm.end(1)].islower():
                 out.append((base + a, base + pm.end(1), chunk[a : pm.end(1)], " "))
-        # suspended compound: "Kultur--och" → "Kultur- och", "Barn-och" → "Barn- och"
+        dm = _CASE_LABEL_GLUED.match(chunk)
+        if dm:  # "Dnr.KS", "Dnr-KS": the label and the register's code, a gap between
+            out.append((base + dm.start(1), base + dm.end(1), dm.group(1), " "))
+            continue
+        # suspended compound: "Kultur--och" → "Kultur- och", "Barn-och" → "Barn- och" — unless a function
+        # word follows the conjunction: a suspended compound's second member is a noun ("färjan-samt till")
         sm = _SUSPENDED.search(chunk)
+        nxt = _NEXT_WORD.match(line, m.end()) if sm and sm.end() == len(chunk) else None
+        if sm and sm.group(2) == "-" and nxt and nxt.group(1) in FUNCTION_WORDS:
+            p = base + sm.start(2)
+            out.append((p, p + 1, "-", " "))
+            continue
         if sm:
             if sm.group(2) == "--":
                 p = base + sm.start(2) + 1
