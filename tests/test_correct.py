@@ -490,6 +490,9 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     # linking -s- ("före" + "s" + "bär" is garbage, "efter" + "slag" a word)
     assert cpd.is_valid("laddbara") and cpd.is_valid("efterslag")
     assert not cpd.is_valid("föresbär")
+    # a derivational suffix is no part: "röd" + "nings" + "tjänst" is garbage, the listed derivations stand
+    assert not cpd.is_valid("rödningsbilen") and not cpd.is_valid("tallningsvägen")
+    assert cpd.is_valid("bokningsavgiften") and cpd.is_valid("tillverkningsplanen")
 
 
 def test_compound_of_common_parts_beats_one_headed_by_a_name(corrector: Corrector) -> None:

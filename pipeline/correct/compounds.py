@@ -33,7 +33,10 @@ MAX_PSEUDO_COUNT = 1000
 NOT_A_PART = frozenset(
     "jag du han hon hen vi ni de dem dom den det denna detta dessa min mina din ditt dina sin sitt sina "
     "vår vårt våra er ert era hans hennes deras och eller samt men som att är har hade kan ska skall måste inte "
-    "också även bara redan dens dess vars gör ingen inget inga där här kom fick gick tog blev".split()
+    "också även bara redan dens dess vars gör ingen inget inga där här kom fick gick tog blev "
+    # a derivational suffix is no word of its own, whatever web text lists ("ning": 724): as a part it read
+    # a damaged head as "röd" + "nings" + …
+    "ning".split()
 )  # not "om", "när", "mitt", "väl", "vill": prefixes of "omsorg", "närområde", "mittpunkt", "välfärd", "villkor";
 # "där", "här" begin only listed words ("därför", "härkomst"): as a part they made "där" + "ende" + … of "direnden…";
 # a past tense ("kom", "fick", "gick", "tog", "blev") heads no compound: "kom" + "munins" hid "kommunens"
