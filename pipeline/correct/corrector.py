@@ -138,7 +138,9 @@ HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capita
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
-MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion
+MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion ...
+LONG_EDIT_LEN = 8  # ... but a token this long, read by free edits with no rival near (``SECOND_MARGIN``) ...
+LONG_EDIT_MIN_SCORE = -3.2  # ... may score this low
 SPLIT_ROUNDS = 3  # passes of the word-gap search over a line (``correct_text``)
 SETTLE_ROUNDS = 2  # extra passes at most while look-ahead readings change (``_settle``)
 DECISION_CACHE_SIZE = 200_000  # whole-token decisions kept across pages (LRU)
@@ -1054,7 +1056,8 @@ class Corrector:
         short_ok = table is not None and best.word == table[0] and best.cost <= 1.0 and best.count >= 1e5
         if margin is None and best.method == "compound" and low.isalpha():
             confident = False  # an undamaged text: an invented compound reading is only a suggestion
-        if best.method == "edit" and (best.score < MIN_APPLY_SCORE or best.word in self.lex.unattested):
+        floor = LONG_EDIT_MIN_SCORE if len(low) >= LONG_EDIT_LEN and lead >= SECOND_MARGIN else MIN_APPLY_SCORE
+        if best.method == "edit" and (best.score < floor or best.word in self.lex.unattested):
             # a rare word reached only by dear edits is a guess ("Tjxledning" → a rare "elledning"); so is a
             # web-only form reached by a free edit ("simbad" is no "simbas")
             confident = False
