@@ -92,6 +92,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
+import os
 import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
@@ -138,6 +139,9 @@ HEADING_WORD_RATIO = 100  # ``_heading_word``: the å/ä/ö spelling of a capita
 LOWER_MIN_COUNT = 10_000  # a corrected word this common, capitalised only by an l/I/J misread, is lower-cased
 SHORT_LEAD = 1.5  # a short word's reading this far ahead (log10) ...
 SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer cost (up to 1.0)
+INFLECTION_STEM = 5  # ``_inflections``: a shared stem this long ...
+INFLECTION_TAIL = 3  # ... and endings at most this long, of the letters of Swedish inflection endings
+INFLECTION_LETTERS = frozenset("adenorst")  # (-en -et -er -ar -or -na -s -t -a -e -de -te -ande …)
 MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion ...
 LONG_EDIT_LEN = 8  # ... but a token this long, read by free edits with no rival near (``SECOND_MARGIN``) ...
 LONG_EDIT_MIN_SCORE = -3.2  # ... may score this low
@@ -1035,6 +1039,10 @@ class Corrector:
             # rules' call (below); the lead that counts is over the next other word
             key = strip_diacritics(best.word)
             second = next((c for c in cands[1:] if strip_diacritics(c.word) != key), None)
+        elif second is not None and best.method in ("fuzzy", "edit") and _inflections(best.word, second.word):
+            # the two best are one word's inflections ("verksamheten"/"verksamheter" for "verksamhetiec"): the word is
+            # read, only its ending is a guess — the lead that counts is over the next other word
+            second = next((c for c in cands[1:] if not _inflections(best.word, c.word)), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= self._min_lead(text, margin)
         if best.method == "fuzzy" or (len(low) >= SECOND_MIN_LEN and not confident and (best.method == "edit" or (
@@ -1701,6 +1709,14 @@ def _sentence_start(w: Word) -> bool:
 
 PLAIN_VOWELS = frozenset("aeouy")  # ("i" is left out: OCR makes it of l, of specks and of an arch's stem)
 VOWEL_READS = {"å": "a", "ä": "ae", "ö": "o"}  # the plain vowels a vowel with a mark is read as
+
+
+def _inflections(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ in their endings only (the last ``INFLECTION_TAIL`` letters of the longer),
+    on a shared stem of at least ``INFLECTION_STEM`` letters: one word's forms ("kommunen", "kommuner")."""
+    n = len(os.path.commonprefix([a, b]))
+    return (n >= INFLECTION_STEM and max(len(a), len(b)) - n <= INFLECTION_TAIL
+            and set(a[n:] + b[n:]) <= INFLECTION_LETTERS)
 
 
 def _same_vowels(read: str, name: str) -> bool:
