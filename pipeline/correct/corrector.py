@@ -142,6 +142,7 @@ SHORT_LEAD_COUNT = 1_000_000  # ... and this common is applied even at a dearer 
 INFLECTION_STEM = 5  # ``_inflections``: a shared stem this long ...
 INFLECTION_TAIL = 3  # ... and endings at most this long, of the letters of Swedish inflection endings
 INFLECTION_LETTERS = frozenset("adenorst")  # (-en -et -er -ar -or -na -s -t -a -e -de -te -ande …)
+RIVAL_COMPOUND_MIN_COUNT = 100  # an unlisted compound rarer than this is no rival to a free-edit reading
 MIN_APPLY_SCORE = -2.0  # log10 count − W·cost of an applied reading: below it only a suggestion ...
 LONG_EDIT_LEN = 8  # ... but a token this long, read by free edits with no rival near (``SECOND_MARGIN``) ...
 LONG_EDIT_MIN_SCORE = -3.2  # ... may score this low
@@ -1043,6 +1044,10 @@ class Corrector:
             # the two best are one word's inflections ("verksamheten"/"verksamheter" for "verksamhetiec"): the word is
             # read, only its ending is a guess — the lead that counts is over the next other word
             second = next((c for c in cands[1:] if not _inflections(best.word, c.word)), None)
+        if second is not None and best.method in ("fuzzy", "edit") and _rare_compound(second):
+            # ... nor is a rare unlisted compound, the garbage a damaged word splits into ("överens" + "stå" +
+            # "mimer"), a rival to the word that heavy damage is read as
+            second = next((c for c in cands[1:] if not _rare_compound(c)), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= self._min_lead(text, margin)
         if best.method == "fuzzy" or (len(low) >= SECOND_MIN_LEN and not confident and (best.method == "edit" or (
@@ -1709,6 +1714,12 @@ def _sentence_start(w: Word) -> bool:
 
 PLAIN_VOWELS = frozenset("aeouy")  # ("i" is left out: OCR makes it of l, of specks and of an arch's stem)
 VOWEL_READS = {"å": "a", "ä": "ae", "ö": "o"}  # the plain vowels a vowel with a mark is read as
+
+
+def _rare_compound(c: Candidate) -> bool:
+    """An unlisted compound reading whose pseudo-count (``Compounds.pseudo_count``) is below
+    ``RIVAL_COMPOUND_MIN_COUNT``: a rare part or many seams."""
+    return c.method == "compound" and c.count < RIVAL_COMPOUND_MIN_COUNT
 
 
 def _inflections(a: str, b: str) -> bool:
