@@ -1040,14 +1040,12 @@ class Corrector:
             # rules' call (below); the lead that counts is over the next other word
             key = strip_diacritics(best.word)
             second = next((c for c in cands[1:] if strip_diacritics(c.word) != key), None)
-        elif second is not None and best.method in ("fuzzy", "edit") and _inflections(best.word, second.word):
-            # the two best are one word's inflections ("verksamheten"/"verksamheter" for "verksamhetiec"): the word is
-            # read, only its ending is a guess — the lead that counts is over the next other word
-            second = next((c for c in cands[1:] if not _inflections(best.word, c.word)), None)
-        if second is not None and best.method in ("fuzzy", "edit") and _rare_compound(second):
-            # ... nor is a rare unlisted compound, the garbage a damaged word splits into ("överens" + "stå" +
-            # "mimer"), a rival to the word that heavy damage is read as
-            second = next((c for c in cands[1:] if not _rare_compound(c)), None)
+        elif second is not None and best.method in ("fuzzy", "edit"):
+            # the best is a reading of heavy damage: no rival are its own word's other inflections
+            # ("verksamheten"/"verksamheter" for "verksamhetiec": the word is read, only its ending is a
+            # guess), nor a rare unlisted compound, the garbage a damaged word splits into ("överens" +
+            # "stå" + "mimer") — the lead that counts is over the next other word
+            second = next((c for c in cands[1:] if not _inflections(best.word, c.word) and not _rare_compound(c)), None)
         lead = math.inf if second is None else self._score(best, name_mode) - self._score(second, name_mode)
         confident = best.cost <= limit and lead >= self._min_lead(text, margin)
         if best.method == "fuzzy" or (len(low) >= SECOND_MIN_LEN and not confident and (best.method == "edit" or (
