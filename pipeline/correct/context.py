@@ -232,7 +232,8 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
 
 # ``prefer``: a misread word's reading and the readings the same glyphs may also be, when grammar
 # tells them apart
-PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka", "här": "har"}
+PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka", "här": "har",
+                 "gör": "går"}
 # the supine after "har" ("har genomgått", "har varit", "har gjort"): "här" never stands before one
 SUPINE_ENDINGS = ("tt", "it", "at", "rt", "ft", "gt", "pt", "kt")
 NOT_SUPINE = {"att", "mitt", "sitt", "ditt", "litet", "detta", "vilket", "något", "inget", "allt", "rätt", "nytt", "stort",
@@ -247,6 +248,10 @@ OKA_BEFORE = {"med", "från", "till", "under", "i", "kraftigt", "ytterligare", "
 STOD_AFTER = {"ett", "med", "utan", "om", "av", "till", "för", "sitt", "vårt", "ert", "deras", "något", "inget",
               "mer", "mera", "mindre", "mycket", "visst", "fått", "ge", "ger", "ges", "få", "får", "fick", "begära",
               "söka", "söker", "erhålla", "erhåller"}
+# words in -a that are no infinitive and open a clause's subject ("gör att många väljer bilen"), as OCR
+# without å/ä/ö prints them
+NOT_INFINITIVE_A = {"manga", "flera", "nagra", "samma", "hela", "andra", "alla", "egna", "nya", "stora", "bada", "bara",
+                    "dessa", "denna", "vara", "sina", "vissa", "fa", "olika", "ovriga", "samtliga", "manniska"}
 INDEFINITE = {"en", "någon", "ingen", "varje", "vilken", "annan"}  # (of the common gender: "ett sådant")
 NEGATIONS = {"inte", "icke", "ej", "aldrig"}
 
@@ -262,6 +267,7 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
     * skall (for "skäl", both "skail"): before a negation, a sentence adverb or an infinitive, after no
       article or preposition ("icke skail få", "skail inte"): the modal; the noun takes no infinitive.
     * har (for "här", both "hair"): before a supine ("hair genomgått", "hair varit").
+    * går (for "gör", both "g&r"): before "att" + an infinitive ("g&r att nå"): "gör att" opens a clause.
     * fler (for "för", both "fer"): before "än" ("4,6 % fer n"): a comparison.
     * öka (for "åka", both "dka"): after a forecast verb ("beräknas dka") or before what grows or by
       how much ("dka tryggheten", "dka med 5 %", "dka från 19 till 48").
@@ -282,6 +288,12 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
     if alt == "har":
         # "har" before a supine ("personal hair genomgått"): the auxiliary, where the place adverb cannot be
         return alt if len(n) >= 4 and n.endswith(SUPINE_ENDINGS) and n.isalpha() and n not in NOT_SUPINE else None
+    if alt == "går":
+        # "går att" + an infinitive ("går att nå"): it can be done; "gör att" is followed by a clause ("gör att
+        # fler cyklar"), never an infinitive
+        n2 = (nxt2 or "").lower()
+        return alt if (n == "att" and _infinitive(n2) and strip_diacritics(n2) not in NOT_INFINITIVE_A
+                       and (nxt2 or "")[:1].islower()) else None
     if alt == "fler":
         return alt if n in ("än", "an", "n") else None  # "fler än": a comparison ("för än" is no Swedish)
     if alt == "öka":

@@ -651,8 +651,7 @@ class Corrector:
         would make an infinitive right after an indefinite article ("en slinga" is no "en slänga")."""
         choice = decision[0].lower()
         low = words[k].text.lower()
-        if (decision[1] == "diacritics" and low in self.lex.words and choice != low
-                and (self._prev(k) or "").lower() in INDEFINITE_ARTICLES):
+        if decision[1] == "diacritics" and low in self.lex.words and choice != low and self._after_article(k):
             self._ctx_used = True
             if self._infinitive_form(choice) and not self._infinitive_form(low):
                 return None
@@ -673,6 +672,15 @@ class Corrector:
         w = words[k]
         sentence_start = _sentence_start(w)
         return self._cased(w.text, alt, w, sentence_start), "context", cost, _rule(low, alt), True
+
+    def _after_article(self, k: int) -> bool:
+        """An indefinite article stands right before word ``k`` or before the one word between them, the
+        noun phrase's adjective ("en slinga", "en fast slinga"): a noun's place, never an infinitive's."""
+        prev = (self._prev(k) or "").lower()
+        if prev in INDEFINITE_ARTICLES:
+            return True
+        return (k >= 2 and prev.isalpha() and self._words[k - 1].chunk.isalpha() and prev not in context.FINITE
+                and prev not in context.MODALS and (self._prev(k - 1) or "").lower() in INDEFINITE_ARTICLES)
 
     def _infinitive_form(self, w: str) -> bool:
         """``w`` is only a verb's infinitive: it ends in -a, its present tense ("slänger" of "slänga",
