@@ -233,7 +233,7 @@ def reading(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) ->
 # ``prefer``: a misread word's reading and the readings the same glyphs may also be, when grammar
 # tells them apart
 PREFER_GROUPS = {"än": "län", "lån": "län", "stå": "stöd", "skäl": "skall", "för": "fler", "åka": "öka", "här": "har",
-                 "gör": "går"}
+                 "gör": "går", "där": "är"}
 # the supine after "har" ("har genomgått", "har varit", "har gjort"): "här" never stands before one
 SUPINE_ENDINGS = ("tt", "it", "at", "rt", "ft", "gt", "pt", "kt")
 NOT_SUPINE = {"att", "mitt", "sitt", "ditt", "litet", "detta", "vilket", "något", "inget", "allt", "rätt", "nytt", "stort",
@@ -267,6 +267,8 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
     * skall (for "skäl", both "skail"): before a negation, a sentence adverb or an infinitive, after no
       article or preposition ("icke skail få", "skail inte"): the modal; the noun takes no infinitive.
     * har (for "här", both "hair"): before a supine ("hair genomgått", "hair varit").
+    * är (for "där", both "dir"): after "det", "detta", "som", "vilket" or before an adverb that follows a
+      finite verb or a degree word ("dir inte", "dir mycket").
     * går (for "gör", both "g&r"): before "att" + an infinitive ("g&r att nå"): "gör att" opens a clause.
     * fler (for "för", both "fer"): before "än" ("4,6 % fer n"): a comparison.
     * öka (for "åka", both "dka"): after a forecast verb ("beräknas dka") or before what grows or by
@@ -288,6 +290,10 @@ def prefer(choice: str, prev: str | None, nxt: str | None, nxt2: str | None) -> 
     if alt == "har":
         # "har" before a supine ("personal hair genomgått"): the auxiliary, where the place adverb cannot be
         return alt if len(n) >= 4 and n.endswith(SUPINE_ENDINGS) and n.isalpha() and n not in NOT_SUPINE else None
+    if alt == "är":
+        # "det är", "som är", "vilket är"; "är mycket", "är inte": "där" opens a clause with its own subject
+        # and verb ("där det finns", "där kommunen är"), and never follows these pronouns
+        return alt if p in {"det", "detta", "som", "vilket"} or n in AFTER_VERB or n in DEGREE_WORDS else None
     if alt == "går":
         # "går att" + an infinitive ("går att nå"): it can be done; "gör att" is followed by a clause ("gör att
         # fler cyklar"), never an infinitive
