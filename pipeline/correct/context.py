@@ -250,8 +250,9 @@ STOD_AFTER = {"ett", "med", "utan", "om", "av", "till", "för", "sitt", "vårt",
               "söka", "söker", "erhålla", "erhåller"}
 # words in -a that are no infinitive and open a clause's subject ("gör att många väljer bilen"), as OCR
 # without å/ä/ö prints them
-NOT_INFINITIVE_A = {"manga", "flera", "nagra", "samma", "hela", "andra", "alla", "egna", "nya", "stora", "bada", "bara",
-                    "dessa", "denna", "vara", "sina", "vissa", "fa", "olika", "ovriga", "samtliga", "manniska"}
+# (not "bada", "fa": "båda", "få" (few) as much as the verbs of "går att bada", "går att få")
+NOT_INFINITIVE_A = {"manga", "flera", "nagra", "samma", "hela", "andra", "alla", "egna", "nya", "stora", "bara",
+                    "dessa", "denna", "vara", "sina", "vissa", "olika", "ovriga", "samtliga", "manniska"}
 INDEFINITE = {"en", "någon", "ingen", "varje", "vilken", "annan"}  # (of the common gender: "ett sådant")
 NEGATIONS = {"inte", "icke", "ej", "aldrig"}
 

@@ -22,7 +22,9 @@ mail addresses.  So a separator becomes a space when
   to the next word: ``-`` before a function word ("i-den") or a fixed phrase's noun ("i-dag":
   ``I_PHRASE``), ``.`` ``:`` ``;`` and quotes before a known word ("i.skolan" — invented examples);
 * ``X--och`` / ``X-och``: a suspended compound ("Kultur- och fritid"): the space
-  after the hyphen is restored;
+  after the hyphen is restored — unless a function word follows the conjunction ("bryggan-samt till":
+  the hyphen is the gap);
+* a case number's label glued to the register's code ("Dnr.KS", "Dnr-KS"): the mark is the gap;
 * ``_``: always a gap between letters (prose has no underscores; addresses are skipped);
 * ``,`` glued to a lower-case word, both sides words: the space after the comma is restored
   (an insertion: a real comma is kept, only the lost space comes back);
