@@ -187,7 +187,7 @@ def test_sample_regression_guard(corrector: Corrector) -> None:
     assert cer <= 0.0062 and wer <= 0.0195 and broken <= 0.002
 
 
-@pytest.mark.xfail(strict=True, reason="acceptance target not met yet: CER ~0.61% (WER ~1.94% and broken 0 meet theirs)")
+@pytest.mark.xfail(strict=True, reason="acceptance target not met yet: CER ~0.60% (WER ~1.94% and broken 0 meet theirs)")
 def test_sample_acceptance_targets(corrector: Corrector) -> None:
     cer, wer, broken = _scores(corrector, "sample 1-150")
     assert cer <= 0.005 and wer <= 0.02 and broken <= 0.002
