@@ -493,6 +493,10 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     # a derivational suffix is no part: "röd" + "nings" + "tjänst" is garbage, the listed derivations stand
     assert not cpd.is_valid("rödningsbilen") and not cpd.is_valid("tallningsvägen")
     assert cpd.is_valid("bokningsavgiften") and cpd.is_valid("tillverkningsplanen")
+    # no linking -s- after -st: "vinsts" + "karmar" is garbage ("vinstskärmar" misread), "höst" + "stormen" a word
+    assert not cpd.is_valid("vinstskarmar") and cpd.split("höststormen") == ["höst", "stormen"]
+    # a tail in a definite form, listed but rare on the web, is a word when its base form is common
+    assert cpd.split("kravuppfyllelsen") == ["krav", "uppfyllelsen"]
 
 
 def test_compound_of_common_parts_beats_one_headed_by_a_name(corrector: Corrector) -> None:

@@ -47,6 +47,13 @@ SUFFIX_TAILS = frozenset({"bara"})
 # Words that are also an inflection ending: as a tail they read "<word>" + ending, an inflected form
 # the lexicon would list ("utbyggnad" + "ena", "kontroll" + "ande"), never a compound.
 ENDING_TAILS = frozenset("ena enas ande ende andes".split())
+# Endings after which Swedish puts no linking -s- (besides an s itself, "hus" + "ägare", never "huss…"):
+# -st ("höstsäsong", "fångstområde": never "fångsts" + …).  Read as a linking -s-, a damaged tail's
+# first letter made "sand" + "fångsts" + "karmar" of "…fångstskarmar".
+NO_S_AFTER = ("st",)
+# Endings of a listed tail whose base form is common: genitive and definite forms ("-s", "-n", "-en", "-et",
+# "-ns", "-ens", "-ets") are rare on the web for a rare compound's tail but no less a word for it.
+TAIL_ENDINGS = ("s", "n", "en", "et", "ns", "ens", "ets")
 # Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
 NO_LINK = frozenset("för före efter under över genom mellan utan bakom inom utom mot från till vid med av om på".split())
 
@@ -81,8 +88,9 @@ class Compounds:
         if self._common(part, HEAD_MIN_COUNT):
             return True
         if (part[-1:] in ("s", "e") and len(part) > MIN_PART + 1 and part[-2] != "s"
+                and not (part[-1] == "s" and part[:-1].endswith(NO_S_AFTER))
                 and self._common(part[:-1], HEAD_MIN_COUNT)):
-            return True  # linking -s-/-e- (never an -s- after an s: "förslags" + "s" is no head)
+            return True  # linking -s-/-e- (no -s- after an s or -st: "förslags" + "s", "fångst" + "s" are no heads)
         return False
 
     def tail_ok(self, part: str) -> bool:
@@ -95,8 +103,10 @@ class Compounds:
         if self._stripped_form(part, c) or part in self.lex.unattested:
             return False
         return (self._common(part, TAIL_MIN_COUNT) or (len(part) >= 6 and c >= 30) or (len(part) > MIN_PART + 1 and c == HUNSPELL_ONLY)
-                or (c > 0 and len(part) >= 6 and part[-1] == "s" and self._common(part[:-1], TAIL_MIN_COUNT)))
-        # (the last: a listed genitive of a common tail, "anläggningarnas", however rare on the web)
+                or (c > 0 and len(part) >= 6 and any(part.endswith(e) and self._common(part[:-len(e)], TAIL_MIN_COUNT)
+                                                    for e in TAIL_ENDINGS)))
+        # (the last: a listed genitive or definite form of a common tail, "anläggningarnas", "uppfyllelsen",
+        # however rare on the web)
 
     def split(self, word: str) -> list[str] | None:
         """Parts of a valid compound, or None."""
