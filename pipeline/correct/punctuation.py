@@ -95,6 +95,7 @@ from .protect import MONTHS
 # (run on the corrected output; a word that still holds a digit is no everyday word, ``everyday`` says so)
 RING_MIN_COUNT = 1000  # ``quote_for_ring``: the word with "å" this common ...
 RING_RATIO = 10  # ... and, when the word without it is valid too, this many times commoner ("Lule’")
+LIST_LABEL_RE = re.compile(r"[a-zåäö][).]\s")  # "a) ", "b. ": a list item's label
 STRAY_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W_]{2,})(\.)(?=\s+[a-zåäö]|\s*$)")
 # "ki." before a number, "Ki," / "kI." before a time (the stop read as a comma too: only before a time)
 KL_RE = re.compile(r"(?:^|(?<=\s))[kK]([iIl|])(?:(\.)(?=\s*\d)|([.,])(?=\s*\d{1,2}[.:]\d\d\b))")
@@ -153,8 +154,8 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
                 continue
             if not ln[m.end(2):].strip():  # line end: the next non-blank line must go on in lower case
                 nxt = next((x.lstrip() for x in lines[li + 1 :] if x.strip()), "")
-                if not nxt[:1].islower():
-                    continue
+                if not nxt[:1].islower() or LIST_LABEL_RE.match(nxt):
+                    continue  # (a lower-case list label, "b) Kommunen …", starts an item: the stop ends one)
             out.append((li, m.start(2), m.end(2), ".", ""))
     return out
 
