@@ -209,6 +209,7 @@ NAME_COMPOUND_MAX_PARTS = 2  # ``_nonword``: an unlisted compound reading of a c
 NAME_MAX_COST = 1.2  # confusion-only match of a capitalised word to a known name/place (dev: 1.0 -> 1.2 one word better, nothing broken)
 PLACE_EDIT_MIN_LEN = 4  # ``_municipality``: a word this long, at most this many edits and this channel cost from
 PLACE_EDIT_MAX_EDITS = 2  # ... the nearest municipality or region, which leads the next by at least
+PLACE_EDIT_LONG = 10  # (a name this long may be 3 edits away, "Ormskéldsvik": the channel cost still bounds it)
 PLACE_EDIT_MAX_COST = 1.5
 PLACE_EDIT_LEAD = 0.5
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
@@ -1482,7 +1483,7 @@ class Corrector:
                 or low in self.lex.proper or (self.known(low) and low not in self.lex.unattested)
                 or ("é" in low and not self._damaged(text))):  # a name's own "-é" ("Maré") is no damage
             return None
-        near = rf_process.extract(low, self.lex.places, scorer=rf_lev.distance, score_cutoff=PLACE_EDIT_MAX_EDITS, limit=4)
+        near = rf_process.extract(low, self.lex.places, scorer=rf_lev.distance, score_cutoff=PLACE_EDIT_MAX_EDITS + (len(low) >= PLACE_EDIT_LONG), limit=4)
         costs = sorted((channel_cost(low, p), p) for p, _, _ in near)
         if not costs or costs[0][0] > PLACE_EDIT_MAX_COST or (len(costs) > 1 and costs[1][0] - costs[0][0] < PLACE_EDIT_LEAD):
             return None
