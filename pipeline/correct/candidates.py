@@ -273,7 +273,11 @@ class CandidateGenerator:
             forms = heads[:1] + [head] if head != heads[0] and head in heads and (
                 head in stems or self._count_of(head) >= max(HEAD_AS_READ_MIN_COUNT, self._count_of(heads[0]))) else heads[:1]
             if t0:
-                return tuple(h + t0 for h in forms)
+                # ... and another reading of the head where head + tail is a listed word: the first form
+                # is the commoner word alone, not the likelier compound ("äter" before "åter": "åter" +
+                # "förvisa" is hunspell's "återförvisa", "äter" + "förvisa" our guess)
+                words = self.lex.words
+                return tuple([h + t0 for h in forms] + [h + t0 for h in heads[1:] if h not in forms and h + t0 in words])
             if len(tail) >= 7:
                 deferred.append((forms, tail))
         for forms, tail in deferred:
