@@ -499,6 +499,17 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     assert cpd.split("kravuppfyllelsen") == ["krav", "uppfyllelsen"]
 
 
+def test_listed_reading_of_damaged_compound_parts_is_no_compound_guess(corrector: Corrector) -> None:
+    """The search that corrects each part of a long token on its own can land on a word the lexicon lists
+    ("vattenbyggnadsstyrelsen", "ai" for "ad"): that reading is a listed word, not a compound of our
+    making, so it is labelled as such and outranks an unlisted compound nearly as cheap ("…byggnääs…")."""
+    best = corrector.gen.best("vattenbyggnaisstyrelsen")
+    listed = [c for c in best if c.word in corrector.lex.words]
+    assert listed and all(c.method != "compound" for c in listed)
+    out = corrector.correct_text(DAMAGED + "\nfrågan gick till vattenbyggnaisstyrelsen i fjol").text
+    assert "till vattenbyggnadsstyrelsen i" in out
+
+
 def test_compound_of_common_parts_beats_one_headed_by_a_name(corrector: Corrector) -> None:
     """"samhallsbyggnadskontoret" splits as the company "Samhall" + s + "byggnadskontoret" as read; with its
     å restored it splits into as many common parts: the reading without a name part wins."""

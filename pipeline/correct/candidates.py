@@ -401,8 +401,9 @@ class CandidateGenerator:
             seg = self._fuzzy(s_key)
             if seg and seg[0] not in found and seg[0] != s:
                 cost = channel_cost(s, seg[0])
-                if cost < math.inf:
-                    found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), "compound", _rule(s, seg[0]))
+                if cost < math.inf:  # (a listed word is no compound of our making: the corrector prefers it)
+                    method = "compound" if seg[0] not in self.lex.words else "confusion"
+                    found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), method, _rule(s, seg[0]))
         if deep and not found and len(s) >= RARE_MIN_LEN:
             found = self._rare(s, s_key)
         return self._ranked(found.values())
