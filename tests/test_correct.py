@@ -493,6 +493,8 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     # a derivational suffix is no part: "röd" + "nings" + "tjänst" is garbage, the listed derivations stand
     assert not cpd.is_valid("rödningsbilen") and not cpd.is_valid("tallningsvägen")
     assert cpd.is_valid("bokningsavgiften") and cpd.is_valid("tillverkningsplanen")
+    # ... nor their genitive as the last part ("förvalta" + "ingens" is a misread "-ningens")
+    assert not cpd.is_valid("planeraingens") and not cpd.is_valid("trafikhans")
     # no linking -s- after -st: "vinsts" + "karmar" is garbage ("vinstskärmar" misread), "höst" + "stormen" a word
     assert not cpd.is_valid("vinstskarmar") and cpd.split("höststormen") == ["höst", "stormen"]
     # a tail in a definite form, listed but rare on the web, is a word when its base form is common

@@ -96,6 +96,8 @@ class Compounds:
     def tail_ok(self, part: str) -> bool:
         if part in NOT_A_PART and part not in SUFFIX_TAILS or part in ENDING_TAILS:
             return False
+        if part[-1:] == "s" and part[:-1] in NOT_A_PART:
+            return False  # nor their genitive: "förvalta" + "ingens" is "förvaltningens" misread
         c = self.lex.words.get(part, 0)
         # A web-only form (``Lexicon.unattested``: "chet", "chef" misread) is no tail: it let a misread tail
         # make a "valid" compound ("<samhällsbyggnads>chet").  Heads keep them: verb stems such as "ladd-"
