@@ -56,7 +56,7 @@ Order of decisions for each word (see the package docstring for the model):
    known name, a name + common word compound, or — only when the capital is
    explained otherwise (a title line, a genitive name before it, the capital
    itself the misread glyph) — a common word; an undamaged capitalised word without a cheap or name
-   reading whose capital is a known misread glyph (``CAPITAL_GLYPH``: Ö as O/S/G/6, Å/Ä as A/4, l as
+   reading whose capital is a known misread glyph (``CAPITAL_GLYPH``: Ö as O/S/G/6, o as G, Å/Ä as A/4, l as
    I/J/1/K) gets the common-word readings that this first-letter reading makes (in a damaged document
    also when its cheap readings are all rare: "Kittare" → "lättare"); a damaged one whose diacritic
    readings are all compounds of our making also gets listed names and place compounds one confusion
@@ -248,7 +248,7 @@ NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adje
 COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla nya".split())  # ... "Södra Kyrkviken" too
 # English-model OCR misreads of a lower-case word's first letter that print as a capital (or digit):
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
-CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "ö", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
+CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "öo", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
                  "I": "l", "J": "l", "1": "l", "K": "l"}
 RARE_PAIR = 8  # a letter pair in at most this many words of ...
 RARE_PAIR_COUNT = 1000  # ... this count or more is OCR damage in a capitalised word
@@ -1022,7 +1022,7 @@ class Corrector:
                     self._is_proper(c.word) or self._proper_compound(c.word)
                     or (common_ok or c.word[0] != low[0]) and self._common(c.word))]
             elif text[0] in CAPITAL_GLYPH and not any(self._is_proper(c.word) for c in cands):
-                # the capital itself a misread glyph (Ö read as O/S/G/6, Å/Ä as A/4, l as I/J/1, "lä" as "Ki"),
+                # the capital itself a misread glyph (Ö read as O/S/G/6, o as G, Å/Ä as A/4, l as I/J/1, "lä" as "Ki"),
                 # no name reading: a common word that only this first-letter reading makes Swedish
                 have = {c.word for c in cands}
                 cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
