@@ -12,7 +12,7 @@ mail addresses.  So a separator becomes a space when
   3+ letters, the chunk no address and no listed abbreviation, and both sides
   known words — or one side a function word and the other 4+ letters (it may
   be damaged itself);
-* ``-``: the right side is a function word ("ligger-i", "svårt-att" style),
+* ``-``: the right side is a function word ("ligger-i", "svårt-att" style; also with its å/ä/ö lost, "fore"),
   the left side 3+ letters, not an acronym ("tv-n"-style inflections of
   acronyms stay);
 * ``-`` after a function word that never begins a hyphenated compound
@@ -73,6 +73,8 @@ FUNCTION_WORDS = frozenset(
 # ... as OCR that lost their å/ä/ö prints them, for a gap before a capitalised word ("fran.<Name>"): only
 # those that never end a sentence ("år", "där", "så", "också" may: "… varje år.Det" lost a space)
 FUNCTION_STRIPPED = frozenset({"fran", "for", "pa", "nar"})
+# ... and after a hyphen, where no compound ends so ("framkomliga-fore": "före" that lost its dots)
+FUNCTION_STRIPPED_RIGHT = FUNCTION_STRIPPED | frozenset({"fore", "over", "dar", "aven", "ocksa"})  # (not "ar": "cd-ar")
 # Function words that are no compound prefix (unlike "för", "på", "över", "under"): a hyphen after one
 # is a word gap.  Stripped of å/ä/ö, so a word that lost its ring or dots still counts.
 LEFT_FREE = frozenset(
@@ -356,7 +358,7 @@ def _gap(chunk: str, sep: re.Match, left: str, right: str, known: Callable[[str]
             return None  # "prova-på-aktiviteter", "oktober-april", "måndag-fredag": the author's hyphens
         # the left side may be damaged itself: no lexicon test (it would make a rerun split more); a finite
         # verb is no compound's tail either ("stadsmiljön-pågår", also with its å/ä/ö lost)
-        ok = (fr or lo_r in FINITE or lo_r in FINITE_STRIPPED) and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
+        ok = (fr or lo_r in FUNCTION_STRIPPED_RIGHT or lo_r in FINITE or lo_r in FINITE_STRIPPED) and lo_r not in CONJ and len(left) >= 3 and not left.isupper()
         if not ok and lo_l.translate(_STRIP) in LEFT_FREE and left.islower() and lo_r not in CONJ:
             ok = len(right) >= 3 and known(lo_r)
         if not ok and (left.islower() or fl and left.istitle() and right.islower()) and lo_r not in CONJ:
