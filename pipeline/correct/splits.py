@@ -23,7 +23,7 @@ mail addresses.  So a separator becomes a space when
   ``I_PHRASE``), ``.`` ``:`` ``;`` and quotes before a known word ("i.skolan" — invented examples);
 * ``X--och`` / ``X-och``: a suspended compound ("Kultur- och fritid"): the space
   after the hyphen is restored — unless a function word follows the conjunction ("bryggan-samt till":
-  the hyphen is the gap);
+  the hyphen is the gap) or a finite verb precedes it ("går-eller cyklar");
 * a case number's label glued to the register's code ("Dnr.KS", "Dnr-KS"): the mark is the gap;
 * ``_``: always a gap between letters (prose has no underscores; addresses are skipped);
 * ``,`` glued to a lower-case word, both sides words: the space after the comma is restored
@@ -91,6 +91,7 @@ SEP_RE = re.compile(r"(?<=[^\W\d_]{2})([.:;’‘'_,-]{1,2})(?=[^\W\d_])")
 WORD_RE = re.compile(r"[^\W\d_]+")
 _ANY_SEP = re.compile(r"(?:[^\W_]|\))[.:;’‘'_,-]+(?:[^\W_]|\()")
 _CHUNK = re.compile(r"\S+")
+SUSPENDING_VERBS = (FINITE | FINITE_STRIPPED) - frozenset("far bor star lever laser rader".split())
 _SUSPENDED = re.compile(r"([^\W\d_]{2,})(--?)(" + "|".join(sorted(CONJ)) + r")\b")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)(?=[\s.,;:]|$)")
 # a case number's label glued to the register's code by a mark ("Dnr.KS 1986/318", "Dnr-KS 1988/41"):
@@ -214,7 +215,9 @@ def find_splits(line: str, known: Callable[[str], bool], abbreviations: frozense
         # word follows the conjunction: a suspended compound's second member is a noun ("färjan-samt till")
         sm = _SUSPENDED.search(chunk)
         nxt = _NEXT_WORD.match(line, m.end()) if sm and sm.end() == len(chunk) else None
-        if sm and sm.group(2) == "-" and nxt and nxt.group(1) in FUNCTION_WORDS:
+        # a finite verb is no compound's head ("går-eller"), unless it is a noun too ("far- och morföräldrar")
+        verb = sm is not None and sm.group(1).lower() in SUSPENDING_VERBS
+        if sm and sm.group(2) == "-" and (nxt and nxt.group(1) in FUNCTION_WORDS or verb):
             p = base + sm.start(2)
             out.append((p, p + 1, "-", " "))
             continue
