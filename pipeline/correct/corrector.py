@@ -530,6 +530,7 @@ class Corrector:
                      + punctuation.signature_commas(out_lines)
                      + punctuation.heading_marks(out_lines, self._is_proper) + punctuation.party_code_stops(out_lines)
                      + punctuation.double_full_stops(out_lines) + punctuation.trailing_underscores(out_lines)
+                     + punctuation.double_marks(out_lines, self.lex.abbreviations)
                      + punctuation.semicolon_commas(out_lines) + punctuation.date_marks(out_lines)
                      + punctuation.tilde_dashes(out_lines)
                      + punctuation.square_kilometres(out_lines) + punctuation.degree_gaps(out_lines)

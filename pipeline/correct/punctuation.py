@@ -302,6 +302,20 @@ def double_full_stops(lines: list[str]) -> list[Edit]:
             if not ln[: m.start(1) - 1].endswith(".")]
 
 
+# a second mark after a word's own ("sessionssal.,", "Norrabo,;", "Mörlunda?."): Swedish ends a word with
+# one of these; the second is a speck.  Not after an abbreviation's stop ("bl.a.,", "osv.,") nor
+# "..."-style runs of one kind.
+ABBREVIATION_LEN = 4  # (a word this short before the stop may be an abbreviation no list has: "etc.,", "ref.,")
+MARK_PAIR_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{3,})([.,;:?!])([.,;:])(?=\s|$)")
+
+
+def double_marks(lines: list[str], abbreviations: frozenset[str]) -> list[Edit]:
+    """The second of two different marks after a word: a speck (see ``MARK_PAIR_RE``)."""
+    return [(li, m.start(3), m.end(3), m.group(3), "") for li, ln in enumerate(lines) for m in MARK_PAIR_RE.finditer(ln)
+            if m.group(2) != m.group(3) and not (m.group(2) == "." and (len(m.group(1)) <= ABBREVIATION_LEN
+                                                                         or m.group(1).lower() in abbreviations))]
+
+
 DAY_STOP_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[1-9]|[12]\d|3[01])(\.)(?= (?:" + "|".join(sorted(MONTHS)) + r")\b)")
 MONTH_COMMA_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS)) + r")(,)(?= (?:1[6-9]|20)\d\d\b)")
 
