@@ -250,6 +250,9 @@ COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla n
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
 CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "öo", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
                  "I": "l", "J": "l", "1": "l", "K": "l"}
+GLYPH_WORD_MAX_LEN = 3  # ``_glyph_function_word``: a token this short ...
+GLYPH_WORD_MAX_COUNT = 10_000  # ... rarer than this as printed ...
+GLYPH_WORD_MIN_COUNT = 1_000_000  # ... whose glyph reading is a function word this common
 RARE_PAIR = 8  # a letter pair in at most this many words of ...
 RARE_PAIR_COUNT = 1000  # ... this count or more is OCR damage in a capitalised word
 _PAIRS: dict[int, set[str]] = {}  # id(lexicon) -> letter pairs of its common words (shared by its correctors)
@@ -1147,6 +1150,9 @@ class Corrector:
             dropped = self._dropped_letter(low)
             if dropped is not None and dropped.word.endswith("a") and dropped.count >= INFINITIVE_MIN_COUNT:
                 return self._cased(w.text, dropped.word, w, not name_mode), "context", dropped.cost, dropped.rule, True
+        glyph = self._glyph_function_word(w, low, prev) if name_mode else None
+        if glyph is not None:
+            return glyph.word, "confusion", glyph.cost, glyph.rule, True
         keep = math.log10(max(self.gen.count(low), 1))
         best: Candidate | None = None
         surname = (name_mode or w.hyphen_before and w.text[:1].isupper()) and self._after_given_name(k)
@@ -1230,6 +1236,19 @@ class Corrector:
         if dropped is not None and dropped.score - keep >= margin + RW_CONFUSION_EXTRA:
             return self._cased(w.text, dropped.word, w, False), "diacritics", dropped.cost, dropped.rule, True
         return None
+
+    def _glyph_function_word(self, w: Word, low: str, prev: str | None) -> Candidate | None:
+        """A short capitalised word inside a sentence, after a lower-case word, whose capital is a misread
+        glyph ("Gm" for "om": ``CAPITAL_GLYPH``; only the capital differs) and which as printed is a rare web form, no name: the
+        function word that glyph's reading makes (a million uses or more) is the reading.  Short tokens
+        only, where a name or an acronym would be written otherwise ("GM", a listed name)."""
+        text = w.text
+        if (len(low) > GLYPH_WORD_MAX_LEN or text[0] not in CAPITAL_GLYPH or not text[1:].islower() or not prev
+                or not prev.islower() or not prev.isalpha() or self._is_proper(low)
+                or self.lex.words.get(low, 0) >= GLYPH_WORD_MAX_COUNT):
+            return None
+        return next((c for c in self.gen.best(low, False, False) if c.word[0] in CAPITAL_GLYPH[text[0]]
+                     and c.word[0] != low[0] and c.word[1:] == low[1:] and c.count >= GLYPH_WORD_MIN_COUNT), None)
 
     def _by_context(self, words: list[Word], k: int, key: str, choice: str, low: str) -> str:
         """The context rules' reading of ``choice``, whose spelling without å/ä/ö ``key`` is ambiguous."""
