@@ -250,6 +250,8 @@ COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla n
 # OCR first glyph -> the first letters of the readings it allows in a capitalised word inside a sentence
 CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "öo", "6": "ö", "0": "ö", "A": "åä", "4": "åä",
                  "I": "l", "J": "l", "1": "l", "K": "l"}
+GLYPH_REAL_MIN_LEN = 6  # ``_realword``: a listed word this long ...
+GLYPH_REAL_KEEP = 3.0  # ... and this common (log10 count) gets no loss discount for a glyph reading ("hinder")
 GLYPH_WORD_MAX_LEN = 3  # ``_glyph_function_word``: a token this short ...
 GLYPH_WORD_MAX_COUNT = 10_000  # ... rarer than this as printed ...
 GLYPH_WORD_MIN_COUNT = 1_000_000  # ... whose glyph reading is a function word this common
@@ -1198,7 +1200,8 @@ class Corrector:
         # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
         # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
         # however much å/ä/ö the page lost
-        lost = self._loss_discount if best is not None and len(best.word) == len(low) else 0.0
+        lost = self._loss_discount if best is not None and len(best.word) == len(low) and (
+            strip_diacritics(best.word) == low or len(low) < GLYPH_REAL_MIN_LEN or keep < GLYPH_REAL_KEEP) else 0.0
         if best is not None and best.score + W * best.cost * lost - keep >= margin:
             choice = best.word
             if choice in context.PAIRS and len(low) <= 3 and not name_mode:
