@@ -47,10 +47,11 @@ SUFFIX_TAILS = frozenset({"bara"})
 # Words that are also an inflection ending: as a tail they read "<word>" + ending, an inflected form
 # the lexicon would list ("utbyggnad" + "ena", "kontroll" + "ande"), never a compound.
 ENDING_TAILS = frozenset("ena enas ande ende andes".split())
-# Endings after which Swedish puts no linking -s- (besides an s itself, "hus" + "ägare", never "huss…"):
-# -st ("höstsäsong", "fångstområde": never "fångsts" + …).  Read as a linking -s-, a damaged tail's
-# first letter made "sand" + "fångsts" + "karmar" of "…fångstskarmar".
-NO_S_AFTER = ("st",)
+# The linking letters, and the endings of a head after which Swedish never puts them: no -s- or -e- after
+# an s ("förslag" + "s" + "s…", "hus" + "ägare", never "huss…"), no -s- after -st ("höstsäsong",
+# "fångstområde": never "fångsts" + …; read as a linking -s-, a damaged tail's first letter made "sand" +
+# "fångsts" + "karmar" of "…fångstskarmar").
+LINK_NOT_AFTER = {"s": ("s", "st"), "e": ("s",)}
 # Endings of a listed tail whose base form is common: genitive and definite forms ("-s", "-n", "-en", "-et",
 # "-ns", "-ens", "-ets") are rare on the web for a rare compound's tail but no less a word for it.
 TAIL_ENDINGS = ("s", "n", "en", "et", "ns", "ens", "ets")
@@ -87,10 +88,9 @@ class Compounds:
             return True
         if self._common(part, HEAD_MIN_COUNT):
             return True
-        if (part[-1:] in ("s", "e") and len(part) > MIN_PART + 1 and part[-2] != "s"
-                and not (part[-1] == "s" and part[:-1].endswith(NO_S_AFTER))
+        if (part[-1:] in LINK_NOT_AFTER and len(part) > MIN_PART + 1 and not part[:-1].endswith(LINK_NOT_AFTER[part[-1]])
                 and self._common(part[:-1], HEAD_MIN_COUNT)):
-            return True  # linking -s-/-e- (no -s- after an s or -st: "förslags" + "s", "fångst" + "s" are no heads)
+            return True  # a linking -s-/-e- (``LINK_NOT_AFTER``)
         return False
 
     def tail_ok(self, part: str) -> bool:

@@ -1199,7 +1199,8 @@ class Corrector:
                 return self._cased(w.text, rival.word, w, False), rival.method, rival.cost, rival.rule, True
         # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
         # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
-        # however much å/ä/ö the page lost
+        # however much å/ä/ö the page lost; nor a long common word's glyph misread ("hinder" is no "händer":
+        # i for ä), only its lost marks
         lost = self._loss_discount if best is not None and len(best.word) == len(low) and (
             strip_diacritics(best.word) == low or len(low) < GLYPH_REAL_MIN_LEN or keep < GLYPH_REAL_KEEP) else 0.0
         if best is not None and best.score + W * best.cost * lost - keep >= margin:
@@ -1242,9 +1243,10 @@ class Corrector:
 
     def _glyph_function_word(self, w: Word, low: str, prev: str | None) -> Candidate | None:
         """A short capitalised word inside a sentence, after a lower-case word, whose capital is a misread
-        glyph ("Gm" for "om": ``CAPITAL_GLYPH``; only the capital differs) and which as printed is a rare web form, no name: the
-        function word that glyph's reading makes (a million uses or more) is the reading.  Short tokens
-        only, where a name or an acronym would be written otherwise ("GM", a listed name)."""
+        glyph ("Gm" for "om": ``CAPITAL_GLYPH``; only the capital differs) and which as printed is a rare
+        web form, no name: the function word that glyph's reading makes (a million uses or more) is the
+        reading.  Short tokens only, where a name or an acronym would be written otherwise ("GM", a listed
+        name)."""
         text = w.text
         if (len(low) > GLYPH_WORD_MAX_LEN or text[0] not in CAPITAL_GLYPH or not text[1:].islower() or not prev
                 or not prev.islower() or not prev.isalpha() or self._is_proper(low)
@@ -1506,7 +1508,8 @@ class Corrector:
                 or low in self.lex.proper or (self.known(low) and low not in self.lex.unattested)
                 or ("é" in low and not self._damaged(text))):  # a name's own "-é" ("Maré") is no damage
             return None
-        near = rf_process.extract(low, self.lex.places, scorer=rf_lev.distance, score_cutoff=PLACE_EDIT_MAX_EDITS + (len(low) >= PLACE_EDIT_LONG), limit=4)
+        max_edits = PLACE_EDIT_MAX_EDITS + (len(low) >= PLACE_EDIT_LONG)
+        near = rf_process.extract(low, self.lex.places, scorer=rf_lev.distance, score_cutoff=max_edits, limit=4)
         costs = sorted((channel_cost(low, p), p) for p, _, _ in near)
         if not costs or costs[0][0] > PLACE_EDIT_MAX_COST or (len(costs) > 1 and costs[1][0] - costs[0][0] < PLACE_EDIT_LEAD):
             return None
