@@ -568,7 +568,8 @@ STRIPPED_TRUTH = (
 def test_fully_stripped_document_restores_real_words_by_frequency(corrector: Corrector) -> None:
     """A document that lost all its å/ä/ö: "bankarna", "svart", "skalet" are words, but here they are
     likelier "bänkarna", "svårt", "skälet" stripped (the spelling twice as frequent wins; "bankar"
-    against "bänkar" is too close to call).  The same words in an intact document stay.  Invented text."""
+    against "bänkar" is too close to call by frequency, but after "fler" only the noun's plural fits).
+    The same words in an intact document stay.  Invented text."""
     from pipeline.correct.confusions import strip_diacritics
 
     res = corrector.correct_text(strip_diacritics(STRIPPED_TRUTH))
@@ -576,7 +577,9 @@ def test_fully_stripped_document_restores_real_words_by_frequency(corrector: Cor
     out, truth = res.text.split(), STRIPPED_TRUTH.split()
     for word in ("svårt", "bänkarna", "skälet"):
         assert out[truth.index(word)] == word
-    assert out[truth.index("bänkar")] == "bankar"
+    first = truth.index("bänkar")
+    assert out[first - 1 : first + 1] == ["fler", "bänkar"]  # a plural's marker before it: the noun
+    assert out[truth.index("bänkar", first + 1)] == "bankar"  # "för bankar": frequency alone, too close
     intact = "Banken har svart på vitt att bankar och skalet på nöten är något annat än bänkar."
     assert corrector.correct_text(intact).text == intact
 

@@ -320,6 +320,9 @@ NOT_BEFORE_PLURAL_ADJECTIVE = {"den", "det", "denna", "detta", "min", "mitt", "d
                                "hans", "hennes", "dess", "deras", "er", "ert"}
 
 
+NOT_PLURAL_ADJECTIVE = {"denna", "samma", "hela", "egna"}  # (-a, yet singular or no adjective's plural)
+
+
 def plural_before(prev: str | None, prev2: str | None) -> bool:
     """The word before a noun marks it plural: a number, a count or quantity word, a plural determiner,
     or a weak adjective in -a that no determiner or genitive precedes ("ansvariga tjänstemän"; not
@@ -328,7 +331,10 @@ def plural_before(prev: str | None, prev2: str | None) -> bool:
     if is_number(p) and p not in {"1", "en", "ett"} or p in COUNT_WORDS or p in PLURAL_DETERMINERS:
         return True
     p2 = (prev2 or "").lower()
-    return (len(p) >= 5 and p.isalpha() and p.endswith("a") and p not in {"denna", "samma", "hela", "egna"}
+    if p.isalpha() and p.endswith("a") and p not in NOT_PLURAL_ADJECTIVE and (
+            is_number(p2) and p2 not in {"1", "en", "ett"} or p2 in COUNT_WORDS or p2 in PLURAL_DETERMINERS):
+        return True  # the marker before a weak adjective: "två nya bänkar", "alla stora tjänstemän"
+    return (len(p) >= 5 and p.isalpha() and p.endswith("a") and p not in NOT_PLURAL_ADJECTIVE
             and p2 not in NOT_BEFORE_PLURAL_ADJECTIVE and not (len(p2) >= 3 and p2.endswith("s")) and p2 not in DETERMINERS)
 
 

@@ -252,6 +252,11 @@ CAPITAL_GLYPH = {"O": "ö", "S": "ö", "G": "öo", "6": "ö", "0": "ö", "A": "�
                  "I": "l", "J": "l", "1": "l", "K": "l"}
 GLYPH_REAL_MIN_LEN = 6  # ``_realword``: a listed word this long ...
 GLYPH_REAL_KEEP = 3.0  # ... and this common (log10 count) gets no loss discount for a glyph reading ("hinder")
+# ``_plural_noun_twin``: the plural reading's "-na" form at least this common and this many times the printed
+# form's; the plural no rarer than the printed form by more than the ratio
+PLURAL_TWIN_MIN = 100
+PLURAL_TWIN_RATIO = 10
+PRONOUN_SUBJECTS = {"de", "vilka"}
 GLYPH_WORD_MAX_LEN = 3  # ``_glyph_function_word``: a token this short ...
 GLYPH_WORD_MAX_COUNT = 10_000  # ... rarer than this as printed ...
 GLYPH_WORD_MIN_COUNT = 1_000_000  # ... whose glyph reading is a function word this common
@@ -680,6 +685,26 @@ class Corrector:
         w = words[k]
         sentence_start = _sentence_start(w)
         return self._cased(w.text, alt, w, sentence_start), "context", cost, _rule(low, alt), True
+
+    def _plural_noun_twin(self, k: int, low: str, best: Candidate) -> bool:
+        """``best``, the same word with å/ä/ö, is a noun's plural, ``low`` as printed is none (a verb's
+        present "bankar", a singular "broder", "hjalmar" a name), and a plural's marker stands before it
+        (``context.plural_before``: a number, a quantity word, a plural determiner or adjective).  Without
+        part-of-speech tags the forms tell: a noun's plural takes the definite "-na" ("bänkarna",
+        "bröderna"), the others do not ("bankarna" is noise on the web)."""
+        word = best.word
+        if (len(word) != len(low) or strip_diacritics(word) != low
+                or not low.endswith(("ar", "er", "or")) or len(low) < 5):
+            return False
+        count = self.lex.words.get
+        if count(word, 0) * PLURAL_TWIN_RATIO < count(low, 0):
+            return False
+        if count(word + "na", 0) < PLURAL_TWIN_MIN or count(word + "na", 0) < PLURAL_TWIN_RATIO * count(low + "na", 0):
+            return False
+        self._ctx_used = True
+        prev = (self._prev(k) or "").lower()
+        # (never after a pronoun that may be the verb's subject: "de bankar", "vilka bankar")
+        return prev not in PRONOUN_SUBJECTS and context.plural_before(prev, self._prev(k - 1) if k > 0 else None)
 
     def _after_article(self, k: int) -> bool:
         """An indefinite article stands right before word ``k`` or before the one word between them, the
@@ -1197,6 +1222,11 @@ class Corrector:
             if rival is not None and (best is None or rival.score - best.score >= UNLISTED_RIVAL_LEAD) and (
                     best is not None or rival.score - keep >= margin):
                 return self._cased(w.text, rival.word, w, False), rival.method, rival.cost, rival.rule, True
+        if best is not None and not name_mode and self._plural_noun_twin(k, low, best):
+            # a plural's marker before a verb's present tense whose å/ä/ö spelling is a noun's plural ("några
+            # bankar" → "bänkar"): no finite verb stands there, whatever the frequencies say
+            self._ctx_used = True
+            return self._cased(w.text, best.word, w, not name_mode), "context", best.cost, _rule(low, best.word), True
         # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
         # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
         # however much å/ä/ö the page lost; nor a long common word's glyph misread ("hinder" is no "händer":
