@@ -50,7 +50,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
 from .compounds import Compounds
-from .confusions import BASE_OF, channel_cost, prefix_walks, substitution_walk
+from .confusions import BASE_OF, DEL_COST_DIACRITIC, channel_cost, prefix_walks, substitution_walk
 from .lexicon import Lexicon
 from . import skeleton
 
@@ -92,6 +92,8 @@ RARE_MIN_LEN = 7  # ``_rare``: tokens this long (a short one has frequent readin
 RARE_MAX_COST = 0.9  # ... within this many diacritic readings
 PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or runner-up, even with bonuses
 COMPOUND_SKIP_COST = 0.5
+DROPPED_MIN_LEN = 4  # stage 1b (a dropped å/ä/ö): shorter tokens are left to the real-word and lone-letter rules
+DROPPED_VARIANTS = 2  # ... inserted into this many of the cheapest keys
 MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
 _MAX_SRC = max(len(k) for k in BASE_OF)
 SECOND_MIN_LEN = 6
@@ -380,6 +382,23 @@ class CandidateGenerator:
         # Stage 0 + 1: the confusion skeletons the token may stand for, cheapest first (dict lookups).
         vs = skeleton.variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.sk_filter or self.lex.has_sk_prefix)
         found = self._from_skeletons(s, vs, diacritic_only, PRUNE)
+        if not diacritic_only and len(s) >= DROPPED_MIN_LEN and not any(
+                c.count >= GOOD_COUNT and c.cost <= DEL_COST_DIACRITIC for c in found.values()):
+            # Stage 1b: an å/ä/ö dropped, not only stripped ("freslas": "föreslås"; "sjns": "sjöns"):
+            # English-model OCR drops the glyph it cannot read as often as it strips its dots, and the
+            # substitution search never inserts a letter.  The cheapest keys with an "a" or "o" (the
+            # skeleton's å/ä and ö) inserted anywhere; the channel cost charges the drop exactly.
+            drops: dict[str, float] = {}
+            bases = {skeleton.skeleton(s_key): 0.0}  # (the token's own key: no variant when it is no word's)
+            bases.update((v, vs[v]) for v in sorted(vs, key=vs.get)[:DROPPED_VARIANTS])
+            for v, cost in bases.items():
+                vc = cost + DEL_COST_DIACRITIC
+                for i in range(len(v) + 1):
+                    for ch in "ao":
+                        key = v[:i] + ch + v[i:]
+                        if key not in vs and vc < drops.get(key, math.inf):
+                            drops[key] = vc
+            found.update((k, c) for k, c in self._from_skeletons(s, drops, False, PRUNE).items() if k not in found)
         # ... compounds of the cheapest variants: segmentation is the dear stage, tried only when the
         # lookups found no common word cheaply (a compound reading would not beat it).
         if len(s) >= 7 and not any(c.count >= GOOD_COUNT and c.cost <= COMPOUND_SKIP_COST for c in found.values()):
