@@ -85,7 +85,7 @@ def test_no_correction_reads_a_foreign_word(corrector: Corrector) -> None:
 
 @pytest.mark.parametrize("name", ["sample 1-150", "eng-ocr dev", "eng-ocr heldout", "eng-ocr-2 dev", "eng-ocr-2 heldout",
                                   "eng-ocr-3 dev", "eng-ocr-3 heldout", "eng-ocr-4 dev", "eng-ocr-4 heldout",
-                                  "eng-ocr-5 dev", "eng-ocr-5 heldout",
+                                  "eng-ocr-5 dev", "eng-ocr-5 heldout", "eng-ocr-6 dev", "eng-ocr-6 heldout",
                                   "clean texts, å/ä/ö stripped"])
 def test_idempotent(corrector: Corrector, name: str) -> None:
     ocr, _ = load_sets()[name]
@@ -199,7 +199,9 @@ def test_sample_acceptance_targets(corrector: Corrector) -> None:
                                   "eng-ocr-4 dev",
                                   pytest.param("eng-ocr-4 heldout", marks=pytest.mark.xfail(
                                       strict=True, reason="#3 open: unseen set 4 at ~0.17 of the raw WER, but 0.36 % broken")),
-                                  "eng-ocr-5 dev", "eng-ocr-5 heldout"])
+                                  "eng-ocr-5 dev", "eng-ocr-5 heldout", "eng-ocr-6 dev",
+                                  pytest.param("eng-ocr-6 heldout", marks=pytest.mark.xfail(
+                                      strict=True, reason="#3 open: unseen set 6 at ~0.17 of the raw WER, but 0.42 % broken"))])
 def test_eng_ocr_improves_without_breaking(corrector: Corrector, name: str) -> None:
     ocr, truth = load_sets()[name]
     pairs = [(t, o) for t, o in zip(truth, ocr) if t.strip()]

@@ -8,7 +8,8 @@ the third (``eng-ocr-3``: 21 more documents of other municipalities, genres and 
 written in session 8, from ``tests/fixtures/correct/source-texts``), dev and held-out parts; the
 fourth (``eng-ocr-4``: 21 more, from ``source-texts-4``, written later in session 8), the same; the
 fifth (``eng-ocr-5``: 21 more, from ``source-texts-5``, written in session 10 and first measured on
-the code as it stood then), the same;
+the code as it stood then), the same; the sixth (``eng-ocr-6``: 21 more, from ``source-texts-6``, written in
+session 11 and first measured on the code as it stood then, 50d9f58), the same;
 correct Swedish prose, and the clean council texts written for the segmentation
 work (``samples/texts``): anything changed in those two is damage.
 
@@ -35,6 +36,7 @@ ENG2 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-2"  # documents writte
 ENG3 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-3"  # ... and after the second
 ENG4 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-4"  # ... and after the third
 ENG5 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-5"  # ... and after the fourth (session 10)
+ENG6 = ROOT / "tests" / "fixtures" / "correct" / "eng-ocr-6"  # ... and after the fifth (session 11)
 TEXTS = ROOT / "samples" / "texts"
 PROSE = TEXTS / "correct-prose.txt"
 PROSE_FALLBACK = ROOT / "tests" / "fixtures" / "correct" / "correct-prose.txt"
@@ -49,7 +51,8 @@ def load_sets() -> dict[str, tuple[list[str], list[str]]]:
     rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["kind"] == "text"]
     sets["sample 1-150"] = ([r["ocr"] for r in rows], [r["truth"] for r in rows])
-    for eng, tag in ((ENG, "eng-ocr"), (ENG2, "eng-ocr-2"), (ENG3, "eng-ocr-3"), (ENG4, "eng-ocr-4"), (ENG5, "eng-ocr-5")):
+    for eng, tag in ((ENG, "eng-ocr"), (ENG2, "eng-ocr-2"), (ENG3, "eng-ocr-3"), (ENG4, "eng-ocr-4"), (ENG5, "eng-ocr-5"),
+                      (ENG6, "eng-ocr-6")):
         for part in ("dev", "heldout"):
             p = eng / f"{part}.jsonl"
             if p.exists():

@@ -20,7 +20,8 @@ tests/fixtures/correct/eng-ocr``), unseen by the correction work when it was mad
 ``eng-ocr-3/`` the third, from ``tests/fixtures/correct/source-texts`` (skipping the
 documents of both earlier sets); ``eng-ocr-4/`` the fourth, from
 ``--source tests/fixtures/correct/source-texts-4`` only; ``eng-ocr-5/`` the fifth, from
-``--source tests/fixtures/correct/source-texts-5`` only.
+``--source tests/fixtures/correct/source-texts-5`` only; ``eng-ocr-6/`` the sixth, from
+``--source tests/fixtures/correct/source-texts-6`` only.
 """
 from __future__ import annotations
 
