@@ -165,6 +165,8 @@ FREE_EXTRA = 0.2  # ... and gains this much more than a known confusion must (a 
 COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
 # ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
+# ``_grammar``: words after which "får" (read so) is the infinitive "få"
+AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
 LISTED_HEAD_MIN_COUNT = 20  # ``_listed_parts``: a head the lexicon lists this often counts as one part
@@ -664,6 +666,12 @@ class Corrector:
         would make an infinitive right after an indefinite article ("en slinga" is no "en slänga")."""
         choice = decision[0].lower()
         low = words[k].text.lower()
+        if choice == "får" and low != choice:
+            self._ctx_used = True
+            if (self._prev(k) or "").lower() in AFTER_MODAL_INFINITIVE and channel_cost(low, "få") <= decision[2] + GRAMMAR_SLACK:
+                # a modal or "att" takes the infinitive: "bör få i uppdrag", "måtte få", never "bör får"
+                w = words[k]
+                return self._cased(w.text, "få", w, _sentence_start(w)), "context", channel_cost(low, "få"), _rule(low, "få"), True
         if decision[1] == "diacritics" and low in self.lex.words and choice != low and self._after_article(k):
             self._ctx_used = True
             if self._infinitive_form(choice) and not self._infinitive_form(low):
@@ -957,6 +965,10 @@ class Corrector:
         low = text.lower()
 
         if name_mode and margin is not None and self._small_capital(words, k):
+            alts = self.lex.stripped.get(low)
+            if alts and alts[0] != low and not self.known(low):
+                # ... and a word that lost its å/ä/ö with it ("ses Over": "över", O for Ö read small)
+                return alts[0], "diacritics", 0.5, _rule(text, alts[0]), True
             return low, "case", 0.2, f"{text[0]}→{low[0]}", True
         inner = [i for i, ch in enumerate(text) if ch.isupper()]
         if (inner and text[:2].islower() and len(text) >= 5 and text.isalpha() and all(text[i] in SIZE_ONLY for i in inner)
@@ -980,8 +992,11 @@ class Corrector:
                 return self._cased(text, mended, w, sentence_start), "edit", 0.5, _rule(low, mended), True
         if low not in COMMISSION_VERBS and len(low) <= 4 and low.isalpha() and self._commission(words, k, low):
             # "<nämnden> får i uppdrag att …": the council's standard commission, whatever the OCR made of "får"
+            # — or "få" after a modal or "att" ("bör få i uppdrag", "måtte få i uppdrag")
             self._ctx_used = True
-            return self._cased(text, "får", w, sentence_start), "context", channel_cost(low, "får"), _rule(low, "får"), True
+            verb = "få" if (self._prev(k) or "").lower() in AFTER_MODAL_INFINITIVE else "får"
+            if verb != low:
+                return self._cased(text, verb, w, sentence_start), "context", channel_cost(low, verb), _rule(low, verb), True
         if low != "den" and len(low) <= 3 and low.isalpha() and margin is not None and self._date_article(words, k, low):
             # "dew 1 januari", "der 28 mars": a written date takes "den", whatever the OCR made of it
             return self._cased(text, "den", w, sentence_start), "context", channel_cost(low, "den"), _rule(low, "den"), True
