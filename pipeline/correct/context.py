@@ -102,7 +102,8 @@ PLACE_PREP = {"i", "på", "hos", "kvar", "nära", "där", "här", "inom", "utanf
 SUBJECTS = {"vi", "man", "det", "den", "de", "kommunen", "nämnden", "styrelsen", "fullmäktige", "ni", "du", "jag", "han", "hon", "alla", "dessa", "detta"}
 SATT_BEFORE = {"ett", "samma", "detta", "vilket", "annat", "nytt", "så", "bästa", "bättre", "enkelt", "rätt", "något", "inget", "sådant",
                "eget", "effektivt", "tydligt", "bra", "annorlunda", "likartat", "sitt", "vårt", "deras", "hans", "hennes", "mitt", "ditt"}
-PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring"}
+PREPOSITIONS = {"i", "av", "för", "med", "på", "till", "om", "från", "hos", "inom", "bland", "mellan", "under", "över", "åt", "alla", "kring",
+                "vid", "genom", "mot", "efter", "inför", "enligt", "utanför", "bakom", "längs"}
 PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 
 # adverbs that follow a finite verb ("är inte", "bör dock"), never the noun "år" after a count word
