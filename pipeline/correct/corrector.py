@@ -1589,7 +1589,8 @@ class Corrector:
         if not near or near[0][1] > limit:
             return self._council_by_channel(w, low, key, sentence_start, d)
         best = near[0][1]
-        if d is not None and d[0].isalpha() and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= best:
+        if (d is not None and d[0].isalpha() and (d[1] != "compound" or self._count(d[0].lower()))
+                and rf_lev.distance(key, skeleton.ocr_key(d[0].lower()).translate(skeleton._CLS)) <= best):
             return None
         forms = [self.lex.council[i] for _, dist, i in near if dist == best]
         stem = min(forms, key=len)[:-3]
