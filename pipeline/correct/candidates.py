@@ -94,6 +94,7 @@ PRUNE = 3.0  # a word this far (log10) below the best score cannot be best or ru
 COMPOUND_SKIP_COST = 0.5
 DROPPED_MIN_LEN = 4  # stage 1b (a dropped å/ä/ö): shorter tokens are left to the real-word and lone-letter rules
 DROPPED_VARIANTS = 2  # ... inserted into this many of the cheapest keys
+DROPPED_SKIP_COST = 0.3  # ... unless a common word is this cheap (a restored å/ä/ö: "gare" may be "ägare", not "gate")
 MAX_CANDIDATE_COST = 3.0  # a skeleton match this dear is no reading of the token
 _MAX_SRC = max(len(k) for k in BASE_OF)
 SECOND_MIN_LEN = 6
@@ -383,7 +384,7 @@ class CandidateGenerator:
         vs = skeleton.variants(s_key, MAX_SUBS, MAX_VARIANT_COST, diacritic_only, self.lex.sk_filter or self.lex.has_sk_prefix)
         found = self._from_skeletons(s, vs, diacritic_only, PRUNE)
         if not diacritic_only and len(s) >= DROPPED_MIN_LEN and not any(
-                c.count >= GOOD_COUNT and c.cost <= DEL_COST_DIACRITIC for c in found.values()):
+                c.count >= GOOD_COUNT and c.cost <= DROPPED_SKIP_COST for c in found.values()):
             # Stage 1b: an å/ä/ö dropped, not only stripped ("freslas": "föreslås"; "sjns": "sjöns"):
             # English-model OCR drops the glyph it cannot read as often as it strips its dots, and the
             # substitution search never inserts a letter.  The cheapest keys with an "a" or "o" (the
