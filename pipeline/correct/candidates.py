@@ -424,8 +424,10 @@ class CandidateGenerator:
                 if cost < math.inf:  # (a listed word is no compound of our making: the corrector prefers it)
                     method = "compound" if seg[0] not in self.lex.words else "confusion"
                     found[seg[0]] = Candidate(seg[0], cost, self.count(seg[0]), method, _rule(s, seg[0]))
-        if deep and not found and len(s) >= RARE_MIN_LEN:
-            found = self._rare(s, s_key)
+        if deep and len(s) >= RARE_MIN_LEN and not any(c.cost <= RARE_MAX_COST and c.method != "compound" for c in found.values()):
+            # (also beside dearer readings: a rare word the token is with its marks lost, "rétskador" →
+            # "rötskador", 19 on the web, is likelier than a free edit to a commoner one, "rökskador")
+            found.update((k, c) for k, c in self._rare(s, s_key).items() if k not in found)
         return self._ranked(found.values())
 
     def _ranked(self, cands) -> tuple[Candidate, ...]:
