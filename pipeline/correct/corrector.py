@@ -1095,6 +1095,14 @@ class Corrector:
                 and self.gen.count(best.word) < DAMAGED_COMMON_COUNT and not self._common_tail(best.word)):
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
+        if (second is not None and strip_diacritics(best.word) == strip_diacritics(second.word)
+                and best.count == second.count and best.word in self.lex.words and second.word in self.lex.words):
+            # two listed spellings of one stripped form that a compound inference made equally common (its
+            # rarest part, "järn", for "järnvägens" and "järnvågens"): the web list's own counts decide
+            listed = self.lex.words
+            best, second = sorted((dataclasses.replace(c, count=max(listed[c.word], 1)) for c in (best, second)),
+                                  key=lambda c: -self._score(c, name_mode))
+            cands = [best, second, *cands[2:]]
         twins = (second is not None and strip_diacritics(best.word) in context.AMBIGUOUS
                  and strip_diacritics(second.word) == strip_diacritics(best.word))
         if twins:
