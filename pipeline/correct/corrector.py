@@ -165,7 +165,7 @@ FREE_EXTRA = 0.2  # ... and gains this much more than a known confusion must (a 
 COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
 # ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
-# ``_grammar``: words after which "får" (read so) is the infinitive "få"
+# ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
 AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
@@ -258,7 +258,7 @@ GLYPH_REAL_KEEP = 3.0  # ... and this common (log10 count) gets no loss discount
 # form's; the plural no rarer than the printed form by more than the ratio
 PLURAL_TWIN_MIN = 100
 PLURAL_TWIN_RATIO = 10
-PRONOUN_SUBJECTS = {"de", "vilka"}
+PRONOUN_SUBJECTS = {"de", "vilka"}  # ... and never after a pronoun that may be the verb's subject ("de bankar")
 GLYPH_WORD_MAX_LEN = 3  # ``_glyph_function_word``: a token this short ...
 GLYPH_WORD_MAX_COUNT = 10_000  # ... rarer than this as printed ...
 GLYPH_WORD_MIN_COUNT = 1_000_000  # ... whose glyph reading is a function word this common
@@ -709,9 +709,8 @@ class Corrector:
             return False
         if count(word + "na", 0) < PLURAL_TWIN_MIN or count(word + "na", 0) < PLURAL_TWIN_RATIO * count(low + "na", 0):
             return False
-        self._ctx_used = True
+        self._ctx_used = True  # (the neighbours decide: no whole-token decision to cache)
         prev = (self._prev(k) or "").lower()
-        # (never after a pronoun that may be the verb's subject: "de bankar", "vilka bankar")
         return prev not in PRONOUN_SUBJECTS and context.plural_before(prev, self._prev(k - 1) if k > 0 else None)
 
     def _after_article(self, k: int) -> bool:
@@ -1248,7 +1247,6 @@ class Corrector:
         if best is not None and not name_mode and self._plural_noun_twin(k, low, best):
             # a plural's marker before a verb's present tense whose å/ä/ö spelling is a noun's plural ("några
             # bankar" → "bänkar"): no finite verb stands there, whatever the frequencies say
-            self._ctx_used = True
             return self._cased(w.text, best.word, w, not name_mode), "context", best.cost, _rule(low, best.word), True
         # the document's loss discounts a lost ring or dots, or å/ä/ö read as one other glyph ("bankar" →
         # "bänkar", "sitt" → "sätt"), not two glyphs read as one letter: "stiger" is no "säger" ("ti" → "ä")
