@@ -1512,6 +1512,7 @@ class Corrector:
         if (text[0] not in SIZE_ONLY or low[0] != text[0].lower() or not low.isalpha() or not low.islower()
                 or not (reading or text[1:].islower() and text.isalpha()) or w.title_line or w.hyphen_after):
             return False
+        self._ctx_used = True  # the neighbours decide from here on: no whole-token decision to cache
         p = words[k - 1] if k > 0 else None
         # only inside a line, right after a lower-case word: clearly inside a sentence (not after a
         # comma: "kommunen, Svenska kyrkan" lists names)
@@ -1527,7 +1528,6 @@ class Corrector:
             opening and self._attested(low) and not _place_shaped(low))
         if not common or self._is_proper(low) or low.endswith(NAME_ADJECTIVE) or low in COMPASS:
             return False
-        self._ctx_used = True
         nxt = _neighbour(words, k, 1)
         return not (nxt and nxt[:1].isupper() and words[k + 1].line == w.line)
 
