@@ -915,8 +915,9 @@ class Corrector:
         # a surname before a party code: only a name reading, never a common noun ("Bergman" is no "bergsman")
         party_name = name_mode and k + 1 < len(words) and words[k + 1].line == w.line and bool(
             PARTY_RE.match(words[k + 1].chunk.rstrip(".,;:")))
+        # (with the word's own flags that rules read: a hyphen beside it, a heading's line)
         key = (text, bool(name_mode), bool(sentence_start), caps, bool(fragment), party_name, margin, self._loss_discount,
-               self._intact)
+               self._intact, w.hyphen_before, w.hyphen_after, w.title_line)
         # "Inger Holm" signing a letter: a given name before a surname, no "inget" (before the cache: the
         # neighbour decides)
         if text[1:].islower() and text[:1].isupper() and low in self.lex.given_names and self._before_surname(words, k):
@@ -1510,7 +1511,9 @@ class Corrector:
         text = w.text
         low = reading or text.lower()  # (the reading of a damaged word, when it has one)
         if (text[0] not in SIZE_ONLY or low[0] != text[0].lower() or not low.isalpha() or not low.islower()
-                or not (reading or text[1:].islower() and text.isalpha()) or w.title_line or w.hyphen_after):
+                or not (reading or text[1:].islower() and text.isalpha())):
+            return False
+        if w.title_line or w.hyphen_after:
             return False
         self._ctx_used = True  # the neighbours decide from here on: no whole-token decision to cache
         p = words[k - 1] if k > 0 else None
