@@ -1200,6 +1200,8 @@ class Corrector:
             dropped = self._dropped_letter(low)
             if dropped is not None and dropped.word.endswith("a") and dropped.count >= INFINITIVE_MIN_COUNT:
                 return self._cased(w.text, dropped.word, w, not name_mode), "context", dropped.cost, dropped.rule, True
+        if name_mode:
+            self._ctx_used = True  # (``_glyph_function_word`` and the surname test read the word before)
         glyph = self._glyph_function_word(w, low, prev) if name_mode else None
         if glyph is not None:
             return glyph.word, "confusion", glyph.cost, glyph.rule, True
@@ -1294,14 +1296,16 @@ class Corrector:
         return None
 
     def _glyph_function_word(self, w: Word, low: str, prev: str | None) -> Candidate | None:
-        """A short capitalised word inside a sentence, after a lower-case word, whose capital is a misread
+        """A short capitalised word inside a sentence, after a lower-case word or a number, whose capital is a misread
         glyph ("Gm" for "om": ``CAPITAL_GLYPH``; only the capital differs) and which as printed is a rare
         web form, no name: the function word that glyph's reading makes (a million uses or more) is the
         reading.  Short tokens only, where a name or an acronym would be written otherwise ("GM", a listed
         name)."""
         text = w.text
-        if (len(low) > GLYPH_WORD_MAX_LEN or text[0] not in CAPITAL_GLYPH or not text[1:].islower() or not prev
-                or not prev.islower() or not prev.isalpha() or self._is_proper(low)
+        inside = prev and (prev.islower() and prev.isalpha()  # after a lower-case word, or a number or code
+                           or not any(c.isalpha() for c in prev) and not prev.endswith((".", "!", "?", ":")))
+        if (len(low) > GLYPH_WORD_MAX_LEN or text[0] not in CAPITAL_GLYPH or not text[1:].islower() or not inside
+                or self._is_proper(low)
                 or self.lex.words.get(low, 0) >= GLYPH_WORD_MAX_COUNT):
             return None
         return next((c for c in self.gen.best(low, False, False) if c.word[0] in CAPITAL_GLYPH[text[0]]
@@ -1700,6 +1704,7 @@ class Corrector:
     def _after_given_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name, or the first part of a double name
         ("Lindqvist-" before this part): this capitalised word is a surname."""
+        self._ctx_used = True
         p = self._prev(k)
         return bool(p) and p[:1].isupper() and p[1:].islower() and self._is_proper(p.lower())
 
@@ -1715,6 +1720,7 @@ class Corrector:
 
     def _after_genitive_name(self, k: int) -> bool:
         """The previous word (as corrected) is a capitalised name in the genitive ("<Place>s Nämnd")."""
+        self._ctx_used = True
         p = self._prev(k)
         return bool(p) and p[0].isupper() and p.endswith("s") and len(p) > 3 and p[:-1].lower() in self.lex.proper
 
