@@ -65,6 +65,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5), ("i", "r", 0.7), ("i", "u", 0.8),
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")
     ("ri", "n", 0.5), ("ti", "n", 0.6), ("rt", "n", 0.6),
+    # ... and "m" read as "tn", its first arch a "t" ("livstnedel": "livsmedel")
+    ("tn", "m", 0.6),
     # ... and the other way: "ri" run together into one "n" ("Dianenummer", "nskbaserad")
     ("n", "ri", 0.6),
     # ... or as two stems ("skolaii", "aiislag": dev sets 7 words better, none worse)
