@@ -1096,9 +1096,11 @@ class Corrector:
             return None  # a surname's "-én"/"-ér" at a sentence start: only a common word's é is damage
         second = cands[1] if len(cands) > 1 else None
         if (second is not None and strip_diacritics(best.word) == strip_diacritics(second.word)
-                and best.count == second.count and best.word in self.lex.words and second.word in self.lex.words):
-            # two listed spellings of one stripped form that a compound inference made equally common (its
-            # rarest part, "järn", for "järnvägens" and "järnvågens"): the web list's own counts decide
+                and best.word in self.lex.words and second.word in self.lex.words
+                and (best.count > self.lex.words[best.word] or best.count == second.count)):
+            # two listed spellings of one stripped form, the leader's count inferred from its compound parts
+            # (the rarest part, "järn", for "järnvägens" and "järnvågens"; "över" + "fors" for "överfors",
+            # listed 2, against "överförs", 1860): the web list's own counts decide
             listed = self.lex.words
             best, second = sorted((dataclasses.replace(c, count=max(listed[c.word], 1)) for c in (best, second)),
                                   key=lambda c: -self._score(c, name_mode))
