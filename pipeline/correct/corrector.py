@@ -668,7 +668,7 @@ class Corrector:
         low = words[k].text.lower()
         if choice == "får" and low != choice:
             self._ctx_used = True
-            if (self._prev(k) or "").lower() in AFTER_MODAL_INFINITIVE and channel_cost(low, "få") <= decision[2] + GRAMMAR_SLACK:
+            if self._after_modal(k) and channel_cost(low, "få") <= decision[2] + GRAMMAR_SLACK:
                 # a modal or "att" takes the infinitive: "bör få i uppdrag", "måtte få", never "bör får"
                 w = words[k]
                 return self._cased(w.text, "få", w, _sentence_start(w)), "context", channel_cost(low, "få"), _rule(low, "få"), True
@@ -712,6 +712,10 @@ class Corrector:
         self._ctx_used = True  # (the neighbours decide: no whole-token decision to cache)
         prev = (self._prev(k) or "").lower()
         return prev not in PRONOUN_SUBJECTS and context.plural_before(prev, self._prev(k - 1) if k > 0 else None)
+
+    def _after_modal(self, k: int) -> bool:
+        """A modal or the infinitive marker stands right before word ``k``: a verb there is an infinitive."""
+        return (self._prev(k) or "").lower() in AFTER_MODAL_INFINITIVE
 
     def _after_article(self, k: int) -> bool:
         """An indefinite article stands right before word ``k`` or before the one word between them, the
@@ -994,7 +998,7 @@ class Corrector:
             # "<nämnden> får i uppdrag att …": the council's standard commission, whatever the OCR made of "får"
             # — or "få" after a modal or "att" ("bör få i uppdrag", "måtte få i uppdrag")
             self._ctx_used = True
-            verb = "få" if (self._prev(k) or "").lower() in AFTER_MODAL_INFINITIVE else "får"
+            verb = "få" if self._after_modal(k) else "får"
             if verb != low:
                 return self._cased(text, verb, w, sentence_start), "context", channel_cost(low, verb), _rule(low, verb), True
         if low != "den" and len(low) <= 3 and low.isalpha() and margin is not None and self._date_article(words, k, low):
@@ -1202,8 +1206,6 @@ class Corrector:
             dropped = self._dropped_letter(low)
             if dropped is not None and dropped.word.endswith("a") and dropped.count >= INFINITIVE_MIN_COUNT:
                 return self._cased(w.text, dropped.word, w, not name_mode), "context", dropped.cost, dropped.rule, True
-        if name_mode:
-            self._ctx_used = True  # (``_glyph_function_word`` and the surname test read the word before)
         glyph = self._glyph_function_word(w, low, prev) if name_mode else None
         if glyph is not None:
             return glyph.word, "confusion", glyph.cost, glyph.rule, True
@@ -1303,6 +1305,7 @@ class Corrector:
         web form, no name: the function word that glyph's reading makes (a million uses or more) is the
         reading.  Short tokens only, where a name or an acronym would be written otherwise ("GM", a listed
         name)."""
+        self._ctx_used = True  # (it reads the word before)
         text = w.text
         inside = prev and (prev.islower() and prev.isalpha()  # after a lower-case word, or a number or code
                            or not any(c.isalpha() for c in prev) and not prev.endswith((".", "!", "?", ":")))
