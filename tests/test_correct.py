@@ -501,6 +501,20 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     assert not cpd.is_valid("vinstskarmar") and cpd.split("höststormen") == ["höst", "stormen"]
     # a tail in a definite form, listed but rare on the web, is a word when its base form is common
     assert cpd.split("kravuppfyllelsen") == ["krav", "uppfyllelsen"]
+    # spoken pronouns are no parts either: "nån" + "patrullen" is a misread "nattpatrullen"
+    assert not cpd.is_valid("nånpatrullen") and not cpd.is_valid("skolsånvägen")
+
+
+def test_compound_seam_shares_a_double_consonant(corrector: Corrector) -> None:
+    """Swedish writes two of three like consonants where a compound's parts meet ("natt" + "tillsyn" is
+    "nattillsyn"): the head keeps its double consonant, the tail begins with the shared one.  Only for two
+    common parts: rare ones made "rapp" + "posterats" of a misread "rapporterats"."""
+    cpd = corrector.compounds
+    assert cpd.split("nattillsyn") == ["natt", "tillsyn"]
+    assert cpd.split("bussträckan") == ["buss", "sträckan"]
+    assert not cpd.is_valid("rapposterats")
+    assert corrector.correct_text(DAMAGED + "\nDigital nattillsyn erbjuds till fler brukare").text.endswith(
+        "Digital nattillsyn erbjuds till fler brukare")
 
 
 def test_listed_reading_of_damaged_compound_parts_is_no_compound_guess(corrector: Corrector) -> None:
