@@ -215,6 +215,8 @@ PLACE_EDIT_LONG = 10  # (a name this long may be 3 edits away, "Ormskéldsvik": 
 PLACE_EDIT_MAX_COST = 1.5
 PLACE_EDIT_LEAD = 0.5
 DAMAGED_NAME_MAX_COST = 1.3  # ... and of a capitalised word with OCR damage glyphs (``_damaged``)
+NAME_GLYPH_MIN_LEN = 9  # a capitalised word this long may be a common word's glyph misread (``_nonword``) ...
+NAME_GLYPH_COST = 0.9  # ... this cheaply
 DAMAGED_COMMON_COUNT = 1000  # a common-word reading of a damaged capitalised word must be this common
 LONG_COMMON_LEN = 14  # ... (a tenth of it for a word this long: ``_common``)
 DAMAGE_GLYPHS = set("£{#&|¥$")
@@ -1078,6 +1080,13 @@ class Corrector:
                 cands += [c for c in self.gen.best(low, False, False) if c.method != "edit" and c.word not in have
                           and c.cost <= DAMAGED_NAME_MAX_COST and c.word[0] in CAPITAL_GLYPH[text[0]]
                           and c.word[0] != low[0] and self._common(c.word)]
+            if len(low) >= NAME_GLYPH_MIN_LEN and margin is not None:
+                # a long capitalised word in a damaged document one glyph from a common listed word: an
+                # organisation's name ("Synskadades Rikstorbund": t for f) is common words capitalised
+                have = {c.word for c in cands}
+                cands += [c for c in self.gen.best(low, False, False) if c.method == "confusion" and c.word not in have
+                          and c.cost <= NAME_GLYPH_COST and self.lex.words.get(c.word, 0) >= DAMAGED_COMMON_COUNT
+                          and not self._is_proper(c.word)]
         limit = APPLY_MAX_COST_LONG if len(low) >= 8 else APPLY_MAX_COST
         if not diacritic_only and len(low) >= SECOND_MIN_LEN and not any(
                 c.cost <= limit and c.method != "compound" and c.score >= MIN_APPLY_SCORE for c in cands):
