@@ -36,7 +36,7 @@ def test_protected_tokens_unchanged(corrector: Corrector, line: str) -> None:
     assert res.text == line, res.corrections
 
 
-@pytest.mark.parametrize("case", _cases("confusions.tsv"))
+@pytest.mark.parametrize("case", _cases("confusions.tsv") + _cases("phrases.tsv"))
 def test_confusion_classes_fixed(corrector: Corrector, case: str) -> None:
     ocr, expected = (x.replace("\\n", "\n") for x in case.split("\t"))  # "\n": a line break in the case
     assert corrector.correct_text(ocr).text == expected

@@ -8,7 +8,7 @@ Sources, in order of trust (see dictionaries/README.md for licences):
   expanded with its affix rules so every inflected form is valid; its
   compound-only stems ("skol-" style forms) feed the compound splitter.
 * committed domain lists in ``dictionaries/``: municipalities, regions and
-  places, parties, council vocabulary, abbreviations.
+  places, parties, council vocabulary, abbreviations, fixed expressions.
 * Faker's ``sv_SE`` person provider (MIT): common given names and surnames.
 
 The hunspell affix expansion is hand-written (~40 lines) because the only
@@ -216,6 +216,8 @@ def build(out_dir: Path) -> Path:
         # every form of the council vocabulary: the closed list a heavily damaged long word is read
         # against (``Corrector._council_word``)
         "council": sorted(f for f in council_forms if WORD_RE.match(f) and len(f) >= 7),
+        # fixed expressions that restore a word's å/ä/ö where the word alone is ambiguous (``phrases``)
+        "phrases": read_list("phrases.txt"),
         "places": sorted({sub.lower() for name in read_list("municipalities.txt") + read_list("regions.txt")
                           for part in name.split() if part[:1].isupper() for sub in part.split("-") if len(sub) >= 4}),
         "sources": {

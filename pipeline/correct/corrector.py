@@ -103,7 +103,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import Levenshtein as rf_lev
 
 from ..model import Correction
-from . import context, punctuation, rounds, skeleton
+from . import context, phrases, punctuation, rounds, skeleton
 from .candidates import MAX_LOG_COUNT, MIN_CANDIDATE_COUNT, SECOND_MIN_LEN, W, Candidate, CandidateGenerator, _rule
 from .compounds import Compounds
 from .confusions import DEL_COST_DIACRITIC, SUB_COST, channel_cost, glyph_cost, strip_diacritics
@@ -327,6 +327,7 @@ class Corrector:
         self._places: frozenset[str] | None = None  # ``_e_place``'s set of ``Lexicon.places``, built on first use
         self._looked_ahead: list[int] = []  # words whose decision read the next words (``_settle``)
         self._pairs: set[str] | None = None  # letter pairs of common words (``_damaged``), built on first use
+        self._phrases = phrases.build_index(lexicon.phrases)  # fixed expressions (``_phrase``)
         self._top: dict[str, set[str]] | None = None  # ``_free_reading``'s masked common words, built on first use
 
     _cache: dict[Path, "Corrector"] = {}
@@ -654,6 +655,7 @@ class Corrector:
                 decision = self._grammar(words, k, decision)
             if margin is not None:
                 decision = self._man_plural(words, k, decision)
+                decision = self._phrase(words, k, decision)
             if self._ctx_used or words[k].text in ONE_GLYPHS:
                 self._looked_ahead.append(k)
             if decision is not None and decision[4]:
@@ -748,6 +750,31 @@ class Corrector:
             return decision
         w = words[k]
         return self._cased(w.text, best.word, w, _sentence_start(w)), "context", best.cost, best.rule, True
+
+    def _phrase(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
+        """Word ``k`` with its å/ä/ö back when it and its neighbours make a fixed expression
+        (``phrases``: "till stand" → "till stånd", "at ratt hall" → "åt rätt håll"), whatever the
+        word-by-word decision read; else ``decision``.  Within one sentence; the words before as
+        corrected, those after as the first pass read them."""
+        w = words[k]
+        if strip_diacritics(w.text.lower()) not in self._phrases:
+            return decision
+        self._ctx_used = True
+
+        def neighbour(off: int) -> str | None:
+            step = 1 if off > 0 else -1
+            for j in range(k + step, k + off + step, step):
+                inner = j if step > 0 else j + 1  # the later of the two words a sentence end would part
+                if not 0 <= j < len(words) or words[inner].after_sentence_end:
+                    return None
+            return self._next(words, k, off) if off > 0 else self._current[k + off]
+
+        found = phrases.reading(self._phrases, w.text, neighbour)
+        if found is None or found[0] == w.text.lower():
+            return decision
+        form, _ = found
+        low = w.text.lower()
+        return self._cased(w.text, form, w, _sentence_start(w)), "context", channel_cost(low, form), _rule(low, form), True
 
     def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
         """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or

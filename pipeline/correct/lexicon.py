@@ -120,6 +120,7 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()  # lower-case, never given names
     places: tuple[str, ...] = ()  # lower-case municipality and region names (``dictionaries/``)
     council: tuple[str, ...] = ()  # lower-case forms of 7+ letters of the council vocabulary (``dictionaries/council.txt``)
+    phrases: tuple[str, ...] = ()  # fixed expressions with å/ä/ö (``dictionaries/phrases.txt``, ``phrases``)
     # rare forms (4+ letters) that only wordfreq lists: no hunspell form, no name, no valid compound
     # ("build_lexicon.unattested_forms")
     unattested: frozenset[str] = frozenset()
@@ -232,6 +233,7 @@ class Lexicon:
             surnames=frozenset(data.get("surnames", ())),
             places=tuple(data.get("places", ())),  # (older builds: no place readings)
             council=tuple(data.get("council", ())),
+            phrases=tuple(data.get("phrases", ())),  # (older builds: none)
             unattested=frozenset(data.get("unattested", ())),
             foreign=frozenset(data.get("foreign", ())),
             sources=data["sources"],
