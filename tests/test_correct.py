@@ -501,6 +501,9 @@ def test_function_words_are_no_compound_parts(corrector: Corrector) -> None:
     assert not cpd.is_valid("vinstskarmar") and cpd.split("höststormen") == ["höst", "stormen"]
     # a tail in a definite form, listed but rare on the web, is a word when its base form is common
     assert cpd.split("kravuppfyllelsen") == ["krav", "uppfyllelsen"]
+    # a 3-letter last part must be common ("hus", "rum"), or one of the records' short building and place
+    # nouns ("kök", "bod"); "arm" is no such tail ("trygghetsarm" is a misread "trygghetslarm")
+    assert cpd.is_valid("mottagningskök") and cpd.is_valid("förrådsbod") and not cpd.is_valid("trygghetsarm")
     # spoken pronouns are no parts either: "nån" + "patrullen" is a misread "nattpatrullen"
     assert not cpd.is_valid("nånpatrullen") and not cpd.is_valid("skolsånvägen")
 
