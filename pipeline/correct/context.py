@@ -520,7 +520,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
             return "hall"
         return "håll" if p in HALL_NEUTER_AFTER else None
     if word == "er":
-        return "er" if strip_diacritics(n.rstrip(".,:")) in ER_LABELS_STRIPPED else None
+        # the pronoun (you, your): a letter head's label ("Er beteckning"), after a preposition ("till er",
+        # "närmast er"), where no finite verb stands, or paired with its neuter ("er och ert barn")
+        if strip_diacritics(n.rstrip(".,:")) in ER_LABELS_STRIPPED:
+            return "er"
+        return "er" if (p in PREPOSITIONS and p != "alla" or p == "närmast"
+                        or n == "och" and (nxt2 or "").lower() in {"ert", "era"}) else None
     if word == "vagar":
         # "vågar" (dares) after its subject or "inte"; the roads ("gång- och cykelvägar") otherwise
         return "vågar" if p in SUBJECT_PRONOUNS or p in {"inte", "som", "man"} else "vägar"
