@@ -118,7 +118,7 @@ COUNT_WORDS = {"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"
 AMBIGUOUS = {"ar", "bor", "sitt", "satt", "vara", "sa", "har", "tv", "stod", "anda", "nar", "lag", "inga", "vanlig", "vanliga",
              "lanet", "vagar", "at", "hinder", "bada", "oron", "kant", "laga", "svar", "svara", "forsta", "hall", "er",
              "fortsatta", "inre", "sidan", "vard", "lagt", "var", "ta", "fri", "fin", "fra", "matte", "ater", "it", "bil",
-             "bill", "din", "bot", "store", "mil", "fit", "fat"}
+             "bill", "din", "bot", "store", "mil", "fit", "fat", "val"}
 # words that open a noun phrase before an adjective + noun: "med låg beläggning", "en låg kostnad"
 ATTRIBUTE_AFTER = {"med", "en", "ett", "för", "mycket", "så", "relativt", "ganska", "alltför", "och"}
 # function words after which "lag"/"laga" is no adjective before a noun ("en lag om", "laga kraft")
@@ -138,8 +138,11 @@ KEEP_AFTER = {
     # (not after "det", "den", "de": "att det inte")
     "inre": {"en", "ett", "denna", "detta", "dessa", "dess", "sin", "sitt", "sina", "vår", "vårt", "våra", "deras",
              "hans", "hennes", "i", "från", "mot", "av", "med", "och"},
+    # "val av ledamöter", "allmänna val": the election, an agenda's commonest item ("väl av" is no phrase)
+    "val": {"allmänna", "kommunala", "förrätta", "förrättade", "förrättat", "nästa", "årets"},
 }
-KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"}}
+KEEP_BEFORE = {"hinder": {"för"}, "bada": {"i", "vid", "på"}, "oron": {"för", "över", "bland", "kring", "hos"},
+               "val": {"av"}}
 # ... and where the other reading is the grammatical one: "det är känt att"
 KANT_KNOWN_AFTER = {"är", "var", "blir", "blivit", "varit", "allmänt", "redan", "väl", "mer", "mindre", "inte"}
 # "hall" is a common-gender noun ("en öppen hall"), "håll" a neuter one and a particle ("ett håll", "åt
