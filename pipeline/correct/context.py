@@ -109,6 +109,11 @@ PRONOUNS = {"han", "hon", "hen", "jag", "vi", "ni", "de", "man", "som"}
 # adverbs that follow a finite verb ("är inte", "bör dock"), never the noun "år" after a count word
 AFTER_VERB = {"inte", "också", "även", "dock", "därför", "alltså", "redan", "ofta", "alltid", "aldrig", "nog", "självklart",
               "givetvis", "ändå", "fortfarande", "snarast", "heller", "endast", "därmed", "således"}
+# sentence adverbs between a modal and its infinitive, without å/ä/ö: "bor" before one and an infinitive
+# is "bör" ("bör emellertid klargöras"); "bor här" alone may be where one lives, so the infinitive decides
+MODAL_ADVERBS_STRIPPED = {strip_diacritics(w) for w in AFTER_VERB | {
+    "icke", "ej", "emellertid", "därtill", "därefter", "dessutom", "härvid", "därvid", "här", "lämpligen", "gärna",
+    "helst", "främst", "primärt", "omgående", "skyndsamt", "fortsättningsvis", "framöver", "vidare"}}
 # subjects that follow a finite verb in a main clause opened by something else ("Sedan 2018 är det …",
 # "2009 är kommunerna …"): never the noun "år" before them
 INVERTED_SUBJECTS = {"det", "den", "de", "vi", "man", "han", "hon", "jag", "ni", "hen"}
@@ -394,6 +399,12 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
             return "bör"
         if n in AFTER_VERB and n2 in AFTER_VERB:
             return "bör"  # "bör dock inte …" (its infinitive further on)
+        # ... also as printed without å/ä/ö, and the sentence adverbs of formal prose ("bör därtill ersättas",
+        # "bör emellertid klargöras", "bör förslagsvis organiseras", "bör därför icke avgöras", "bör här ta")
+        bare, bare2 = strip_diacritics(n), strip_diacritics(n2)
+        if (bare in MODAL_ADVERBS_STRIPPED or len(n) >= 7 and n.endswith("vis")) and (
+                _infinitive(n2) or bare2 in MODAL_ADVERBS_STRIPPED or n2 in NEGATIONS):
+            return "bör"
         return None
     if word in ("sitt", "satt"):
         return "sätt" if p in SATT_BEFORE else None
