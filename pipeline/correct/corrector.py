@@ -166,6 +166,7 @@ COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token bef
 # ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
 # ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
+SUSPENDED_TAIL_MIN = 4  # the shared tail of a suspended compound (``_suspended_twin``): "stadiet", not "et"
 AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
@@ -661,6 +662,7 @@ class Corrector:
             if margin is not None:
                 decision = self._man_plural(words, k, decision)
                 decision = self._phrase(words, k, decision)
+                decision = self._suspended_twin(words, k, decision)
             if self._ctx_used or words[k].text in ONE_GLYPHS:
                 self._looked_ahead.append(k)
             if decision is not None and decision[4]:
@@ -780,6 +782,30 @@ class Corrector:
         form, _ = found
         low = w.text.lower()
         return self._cased(w.text, form, w, _sentence_start(w)), "context", channel_cost(low, form), _rule(low, form), True
+
+    def _suspended_twin(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
+        """A suspended compound's first part kept as printed ("lag- och mellanstadiet") that shares its
+        tail with the compound after the conjunction: with its å/ä/ö back it makes a listed word of that
+        tail ("lågstadiet"), as printed none ("lagstadiet").  The tail is read from the last word, as
+        printed, so the first part takes the marks the whole phrase needs."""
+        w = words[k]
+        low = w.text.lower()
+        if (decision is not None and decision[4]) or not w.hyphen_after or not low.isalpha() or low not in self.lex.stripped:
+            return decision
+        conj, last = self._next(words, k, 1), self._next(words, k, 2)
+        if conj is None or conj.lower() not in ("och", "eller", "samt") or last is None or not last.isalpha():
+            return decision
+        self._ctx_used = True
+        last = last.lower()
+        for i in range(1, len(last) - SUSPENDED_TAIL_MIN + 1):
+            tail = last[i:]
+            if self.lex.words.get(low + tail, 0) >= MIN_CANDIDATE_COUNT:
+                return decision  # the part as printed makes a word of this tail: it stands
+            for form in self.lex.stripped.get(strip_diacritics(low + tail), ()):
+                twin = form[: len(low)]
+                if strip_diacritics(twin) == low and twin != low and self.lex.words.get(form, 0) >= MIN_CANDIDATE_COUNT:
+                    return self._cased(w.text, twin, w, _sentence_start(w)), "context", channel_cost(low, twin), _rule(low, twin), True
+        return decision
 
     def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
         """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or
