@@ -716,3 +716,13 @@ def test_listed_word_yields_only_to_listed_evidence(corrector: Corrector) -> Non
             "Forvaltningen far i uppdrag att aterkomma med ett forslag till atgarder fore arets slut.")
     out = corrector.correct_text(text).text.split("\n")
     assert out[1] == "Det fordras mer än så för att de eftersatta vägarna ska bli bättre för alla."
+
+
+def test_web_form_that_strips_a_swedish_word(corrector: Corrector) -> None:
+    """English and web forms in wordfreq's Swedish list that spell a Swedish word without its å/ä/ö ("hard",
+    "lost", "stand") are read as that word in a damaged document, and left alone in clean text (invented)."""
+    twins = corrector.lex.web_twins
+    assert twins.get("hard") == "hård" and twins.get("stand") == "stånd"
+    assert "fall" not in twins and "falls" not in twins  # hunspell forms ("fall", genitive "falls") are Swedish
+    clean = "Vid konserten spelade bandet hard rock på scenen."
+    assert corrector.correct_text(clean).text == clean

@@ -232,6 +232,8 @@ def build(out_dir: Path) -> Path:
                                           data["stripped"], frozenset(a.lower().rstrip(".") for a in data["abbreviations"]))
     data["foreign"] = foreign_forms(words, {f.lower() for f in forms} | data["stems"], proper, domain,
                                     data["stripped"], data["abbreviations"])
+    data["web_twins"] = web_twins(words, {f.lower() for f in forms} | data["stems"], proper, domain, data["stripped"],
+                                  data["abbreviations"])
     tmp = path.with_suffix(".tmp")
     with open(tmp, "wb") as f:
         pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -269,6 +271,22 @@ def foreign_forms(words: dict[str, int], hunspell: set[str], proper: dict[str, s
     return frozenset(w for w, n in words.items() if len(w) >= 3 and n >= UNATTESTED_MAX_COUNT and w.isascii()
                      and w.isalpha() and w not in hunspell and w not in proper and w not in domain
                      and w not in abbreviations and w not in stripped)
+
+
+def web_twins(words: dict[str, int], hunspell: set[str], proper: dict[str, str], domain: set[str],
+              stripped: dict[str, tuple[str, ...]], abbreviations: set[str]) -> dict[str, str]:
+    """Web-only forms without å/ä/ö that spell a Swedish word with them: no hunspell form, name, word of
+    our lists or abbreviation, but the stripping of a hunspell form ("falls", English, of "fälls").  Mapped
+    to that form, the most frequent if several.  In a damaged document the Swedish word is the reading
+    (``Corrector._realword``), however common the web form: Swedish text has no English "falls"."""
+    out = {}
+    for w, n in words.items():
+        if (len(w) >= 4 and n >= UNATTESTED_MAX_COUNT and w.isascii() and w.isalpha() and w not in hunspell
+                and w not in proper and w not in domain and w not in abbreviations and w in stripped):
+            twin = next((t for t in stripped[w] if t in hunspell and t.isalpha()), None)
+            if twin is not None:
+                out[w] = twin
+    return out
 
 
 def build_frequent(out_dir: Path) -> Path:

@@ -167,6 +167,7 @@ COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token bef
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
 # ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
 SUSPENDED_TAIL_MIN = 4  # the shared tail of a suspended compound (``_suspended_twin``): "stadiet", not "et"
+WEB_TWIN_MIN_COUNT = 100  # the Swedish word a web-only form spells without å/ä/ö must be this common (``_realword``)
 AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
@@ -1296,6 +1297,12 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
                     not surname or self._is_proper(c.word)):
                 best = c
+        twin = self.lex.web_twins.get(low)
+        if (twin is not None and not name_mode and w.text.islower() and self.lex.words.get(twin, 0) >= WEB_TWIN_MIN_COUNT
+                and strip_diacritics(twin) == low):
+            # a web-only form (English "stand", "hard", "lost") that spells a Swedish word without its
+            # å/ä/ö, in a damaged document: the Swedish word ("stånd", "hård", "löst") is the reading
+            return self._cased(w.text, twin, w, False), "diacritics", channel_cost(low, twin), _rule(low, twin), True
         if best is not None and low in self._council_set and best.word not in self._council_set:
             # a word of the council vocabulary as printed ("sandningen": the gritting of roads) stays before
             # a commoner word of the web ("sändningen": the broadcast); the records' own words are the likelier

@@ -126,6 +126,8 @@ class Lexicon:
     unattested: frozenset[str] = frozenset()
     # frequent web-only forms without å/ä/ö, never a correction ("build_lexicon.foreign_forms")
     foreign: frozenset[str] = frozenset()
+    # frequent web-only forms that strip a hunspell form with å/ä/ö -> that form ("build_lexicon.web_twins")
+    web_twins: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     # diacritic-stripped form -> words with å/ä/ö/é that strip to it, most frequent first
     stripped: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -236,6 +238,7 @@ class Lexicon:
             phrases=tuple(data.get("phrases", ())),  # (older builds: none)
             unattested=frozenset(data.get("unattested", ())),
             foreign=frozenset(data.get("foreign", ())),
+            web_twins=data.get("web_twins", {}),
             sources=data["sources"],
             stripped=data["stripped"],
             skeleton=skel,
