@@ -63,6 +63,8 @@ LINK_NOT_AFTER = {"s": ("s", "st"), "e": ("s",)}
 # "-ns", "-ens", "-ets") are rare on the web for a rare compound's tail but no less a word for it.
 TAIL_ENDINGS = ("s", "n", "en", "et", "ns", "ens", "ets")
 # Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
+# prepositions as a compound's last part (``tail_ok``; ``splits.lost_spaces`` cuts them off)
+PREPOSITION_TAILS = frozenset("till för med från mot över inom efter enligt".split())
 VOWELS = frozenset("aeiouyåäöéü")
 SHARED_HEAD_COUNT = 10_000  # a head that shares its double consonant with the tail (``_seams``)
 NO_LINK = frozenset("för före efter under över genom mellan utan bakom inom utom mot från till vid med av om på".split())
@@ -107,6 +109,8 @@ class Compounds:
             return False
         if part[-1:] == "s" and part[:-1] in NOT_A_PART:
             return False  # nor their genitive: "förvalta" + "ingens" is "förvaltningens" misread
+        if part in PREPOSITION_TAILS:
+            return False  # a preposition ends only listed words ("därtill", "ovanpå"): "förslag" + "till" is two
         c = self.lex.words.get(part, 0)
         # A web-only form (``Lexicon.unattested``: "chet", "chef" misread) is no tail: it let a misread tail
         # make a "valid" compound ("<samhällsbyggnads>chet").  Heads keep them: verb stems such as "ladd-"

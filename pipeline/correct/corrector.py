@@ -435,8 +435,10 @@ class Corrector:
         for li, ln in enumerate(raw_lines):
             seen: set[tuple[int, int]] = set()
             for _ in range(SPLIT_ROUNDS):  # a mended gap may show another in the chunk it cut off ("0.:a_b")
-                edits = [e for e in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed,
-                                                self._name_kind) if (e[0], e[1]) not in seen]
+                # (and a preposition run on to the word before it, "förslagtill": ``lost_spaces``)
+                edits = [e for e in find_splits(ln, self._split_known, self.lex.abbreviations, self._listed, self._name_kind)
+                         + lost_spaces(ln, self._split_known, self._attested, self._count, prepositions_only=True)
+                         if (e[0], e[1]) not in seen]
                 if not edits:
                     break
                 for a, b, orig, rep in edits:

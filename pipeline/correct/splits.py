@@ -145,23 +145,34 @@ AFTER_NUMBER = RANGE_WORDS | frozenset(
 ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjective pairs keep their hyphen
 
 
-_WORD_CHUNK = re.compile(r"(?<!\S)([\"'‘’(]*)([a-zåäö]{4,})(?=[.,;:!?)\"'’]*(?:\s|$))")
+_WORD_CHUNK = re.compile(r"(?<!\S)([\"'‘’(]*)([A-ZÅÄÖ]?[a-zåäö]{4,})(?=[.,;:!?)\"'’]*(?:\s|$))")
+
+
+# Prepositions end no compound the lexicon does not list ("därtill", "intill", "ovanpå" are listed): one at
+# the end of a chunk that is no word is the next word run on ("förslagtill", "beslutetom"; ``lost_spaces``),
+# also as printed without å/ä/ö
+PREPOSITION_TAILS = frozenset("till för for med från fran mot över over inom efter enligt".split())
 
 
 def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str], bool],
-                count: Callable[[str], int]) -> list[tuple[int, int, str, str]]:
+                count: Callable[[str], int], prepositions_only: bool = False) -> list[tuple[int, int, str, str]]:
     """Insertions for two words run together with no mark between them ("detär", "kommunenhar"): a
     lower-case chunk that is no valid word (nor a compound: ``valid``) and splits into two everyday
     words (``everyday``), one of them a word that is never part of a compound (a pronoun, an auxiliary,
-    a conjunction: ``compounds.NOT_A_PART``) — so no unknown compound of real parts is cut.  Of
+    a conjunction: ``compounds.NOT_A_PART``), or the second a preposition (``PREPOSITION_TAILS``) — so no
+    unknown compound of real parts is cut.  ``prepositions_only``: only the second kind (``Corrector``
+    leaves such a chunk to be parted here, while a pronoun run on may be a word's damaged ending, "-er").  Of
     several cuts the one whose rarer side is commonest ("det" + "är", not "de" + "tär")."""
     out = []
     for m in _WORD_CHUNK.finditer(line):
         w = m.group(2)
+        capital = w[0].isupper() or prepositions_only  # (a sentence's first word: only a preposition run on, "Förslagtill")
+        w = w.lower()
         if valid(w) or everyday(w):
             continue  # (``everyday`` also knows a word that lost its å/ä/ö: "behover" is no "behov" + "er")
         cuts = [(min(count(w[:i]), count(w[i:])), i) for i in range(2, len(w) - 1)
-                if (w[:i] in NOT_A_PART or w[i:] in NOT_A_PART) and everyday(w[:i]) and everyday(w[i:])]
+                if (not capital and (w[:i] in NOT_A_PART or w[i:] in NOT_A_PART) or w[i:] in PREPOSITION_TAILS and i >= 4)
+                and everyday(w[:i]) and everyday(w[i:])]
         if cuts:
             i = max(cuts)[1]
             out.append((m.start(2) + i, m.start(2) + i, "", " "))
