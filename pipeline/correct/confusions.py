@@ -78,6 +78,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("u", "ti", 0.6),
     # ... and the arches of "m" the same way ("kori" + "mun" style: m read as ri)
     ("ri", "m", 0.6), ("ra", "m", 0.7),
+    # ... and "h" as a stem and an arch read as "t" + "i", as it is read "li" ("octi" → "och")
+    ("ti", "h", 0.7),
     # "lä" read as "ki": the l's stem and the dots of ä merged into k + i (invented example "kiska" → "läska")
     ("ki", "lä", 0.5), ("ki", "lå", 0.6),
     # the l after an s read as t ("forstag" → "förslag", "bestiut" → "beslut")
