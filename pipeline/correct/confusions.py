@@ -61,6 +61,8 @@ SHAPE_RULES: list[tuple[str, str, float]] = [
     ("d", "ti", 0.6), ("ti", "d", 0.6), ("fi", "ﬁ", 0.1), ("ﬁ", "fi", 0.1), ("ﬂ", "fl", 0.1), ("c", "o", 0.7),
     ("a", "o", 0.8), ("o", "a", 0.8), ("y", "v", 0.6), ("v", "y", 0.6), ("g", "q", 0.7), ("8", "s", 0.7),
     ("7", "t", 0.7), ("2", "z", 0.8), ("3", "s", 0.8), ("$", "s", 0.5), ("@", "a", 0.7),
+    # the "6" English-model OCR makes of "ö" also of a plain "o" now and then ("6m" for "om")
+    ("6", "o", 0.7),
     ("h", "n", 0.5), ("n", "h", 0.6), ("y", "j", 0.5), ("j", "y", 0.6), ("j", "l", 0.6), ("x", "s", 0.7),
     ("p", "f", 0.7), ("i", "t", 0.7), ("mb", "m", 0.5), ("i", "r", 0.7), ("i", "u", 0.8),
     # the arch of "n" split into a stem and a hook, like m read as rn (invented example "sarima" → "sanna")

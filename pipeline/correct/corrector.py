@@ -168,6 +168,12 @@ COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger g
 # ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
 SUSPENDED_TAIL_MIN = 4  # the shared tail of a suspended compound (``_suspended_twin``): "stadiet", not "et"
 WEB_TWIN_MIN_COUNT = 100  # the Swedish word a web-only form spells without å/ä/ö must be this common (``_realword``)
+# a number glued to a unit of measure (``_measure``), the words of a measure beside it (without å/ä/ö)
+MEASURE_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:mm|cm|dm|m|km|m2|m3|kvm|ha|g|kg|t|l|dl|cl|ml|kw|kv|mw)$", re.I)
+MEASURE_BEFORE = frozenset("max maximalt minimalt min totalt sammanlagt omkring".split())
+DIMENSIONS = frozenset(strip_diacritics(w) for w in (
+    "bred breda brett lång långa långt hög höga högt djup djupa djupt tjock tjocka tjockt vid vida "
+    "stor stora stort lägre högre längre bredare djupare över under från till mellan per").split())
 AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
@@ -810,6 +816,14 @@ class Corrector:
                     return self._cased(w.text, twin, w, _sentence_start(w)), "context", channel_cost(low, twin), _rule(low, twin), True
         return decision
 
+    def _measure(self, words: list[Word], k: int) -> bool:
+        """A number glued to its unit ("6m", "12km") where a measure stands: after an approximation or
+        before a dimension ("ca 6m", "6m bred", "är 6m hög"); elsewhere the digit may be a misread letter
+        ("information 6m planen": "om")."""
+        prev = (self._prev(k) or "").lower()
+        nxt = strip_diacritics((self._next(words, k, 1) or "").lower())
+        return prev in context.APPROXIMATELY or prev in MEASURE_BEFORE or nxt in DIMENSIONS
+
     def _man_plural(self, words: list[Word], k: int, decision: tuple | None) -> tuple | None:
         """A "-man" noun ("brandman", "tjänsteman") after a plural's marker — a number, a count or
         quantity word, a plural determiner, or a plural adjective that no genitive or determiner
@@ -989,6 +1003,8 @@ class Corrector:
         # neighbour decides)
         if text[1:].islower() and text[:1].isupper() and low in self.lex.given_names and self._before_surname(words, k):
             return None
+        if MEASURE_RE.match(text) and self._measure(words, k):
+            return None  # "6m bred", "ca 6m": a measure, not "om" with its o read as 6 (before the cache: the neighbours decide)
         hit = self._decisions.get(key)
         if hit is not None:
             decision, probe, in_doc = hit
