@@ -30,7 +30,7 @@
   page that otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %"
   (``percent_conventions``); "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces
   (``thousands_gaps``).
-* A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen"),
+* A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen", "i. Kallinge"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
   Staten"), in a damaged document, is a full stop whose dot English-model OCR grew a tail: Swedish
@@ -162,7 +162,7 @@ def stray_full_stops(lines: list[str], everyday: Callable[[str], bool], abbrevia
 
 # prepositions that seldom end a sentence: none that is also a verb particle ("ta med.", "tänka på.",
 # "ställas in.", "mattas av. Sveriges …", "ta över.")
-STOP_PREPOSITIONS = frozenset("vid från hos inom bland mellan genom mot enligt utan".split())
+STOP_PREPOSITIONS = frozenset("vid från fran hos inom bland mellan genom mot enligt utan i på pa".split())  # (also as printed without å/ä/ö)
 PREP_STOP_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{1,6})(\.)(?=\s+([A-ZÅÄÖ][a-zåäöé]+)\b(?![.:]))")
 
 
