@@ -254,6 +254,7 @@ N_GLYPH_COST = 0.5
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 # words a sentence never ends with (a preposition, an article, a conjunction, "att", a subject pronoun): a
 # capital opening the next line after one is mid-sentence (``_small_capital``)
+LINE_CONJUNCTIONS = frozenset("och samt eller".split())  # (``_small_capital``)
 NO_SENTENCE_END = frozenset("och att som med till för av på i om vid från samt eller en ett den det de varav mot under "
                             "över genom efter inom utan hos jag vi man när där då men".split())
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
@@ -1631,8 +1632,9 @@ class Corrector:
         if p is None or not p.chunk[-1:].isalpha():
             return False
         opening = p.line != w.line
-        if opening and p.text.lower() not in NO_SENTENCE_END or not opening and not p.text.islower():
-            return False  # opening a line: only after a word no sentence ends with ("att\nKommunen ansöker")
+        if opening and p.text.lower() not in NO_SENTENCE_END and low not in LINE_CONJUNCTIONS or not opening and not p.text.islower():
+            return False  # opening a line: only after a word no sentence ends with ("att\nKommunen ansöker"),
+            # or as a conjunction that opens no sentence of the records ("stiger\nOch att": no stop between)
         # (there, where the sentence surely goes on, any word or compound of ours that no place noun ends
         # and more than the web list vouches for: "varav\nSocialbidrag utgjorde", but "vid\nSkälderviken",
         # "till\nVätö")
