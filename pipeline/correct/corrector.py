@@ -232,7 +232,7 @@ DAMAGE_GLYPHS = set("£{#&|¥$")
 LEAD_SPECKS = ".,:;_~"  # marks OCR glues before a word (not part of it, ``_cased``)
 REGISTER_RE = re.compile(r"^[A-ZÅÄÖ]{1,6}(?=$|[/:\-.,)]|\d)")  # a diary's register code: "KS", "BUN", "KFKS"
 SHORT_CODE_RE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{1,2}$")  # a register code with lower-case letters: "Dk", "Ks"
-CASE_NUMBER_RE = re.compile(r"^\d{2,4}[/:]\d")  # "1979/31", "2009:12"
+CASE_NUMBER_RE = re.compile(r"^(?:\d{2,4}[/:]\d|(?:19|20)\d{5,8}\b)")  # "1979/31", "2009:12"; "20210317": its slash lost
 DAY_MONTH_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])\b(?!/)")  # "28/4", "1/12": a date
 COUNCIL_MIN_LEN = 7  # ``_council_word``: tokens this long ...
 COUNCIL_LEAD = 2  # ... whose nearest council forms (one word's) are this many skeleton edits ahead of any other word
@@ -871,7 +871,8 @@ class Corrector:
             return False
         if k + 1 >= len(words) or words[k + 1].line != words[k].line:
             return False
-        nxt = words[k + 1].chunk.lstrip("-.:(")
+        # (the next chunk, or the rest of this one after a hyphen read for the gap: "Dur-KS 2006/047")
+        nxt = (words[k + 1].text if words[k].hyphen_after else words[k + 1].chunk).lstrip("-.:(")
         if text.lower() == "den" and DAY_MONTH_RE.match(nxt):
             return False  # "Växjö den 28/4 2016": the article every written date takes, not "Dnr"
         if CASE_NUMBER_RE.match(nxt):
