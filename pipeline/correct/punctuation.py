@@ -30,6 +30,8 @@
   page that otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %"
   (``percent_conventions``); "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces
   (``thousands_gaps``).
+* "¢" glued to letters is the "c" or "e" it was read for ("¢a 60 m²": "ca", "¢l", "¢-tjänsten":
+  ``cent_for_letter``); before a space it is a bullet.
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen", "i. Kallinge"),
   in a damaged document, is a speck (``preposition_stops``).
 * A comma after a lower-case word before a capitalised common word that is no name ("kommunen,
@@ -583,6 +585,30 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
         rest = line[m.end(2):].split()
         if n >= BANG_RATIO * count(w) or (rest and _lower_word(rest[0])):
             out.append((m.start(2), m.end(2), m.group(2), ells))
+    return out
+
+
+CENT_RE = re.compile(r"(?:^|(?<=[\s(]))(¢)(-?[a-zåäö]+)")
+CENT_MIN_COUNT = 1000  # the word "¢" makes as "c" or "e" must be this common (``cent_for_letter``)
+
+
+def cent_for_letter(line: str, count: Callable[[str], int], known: Callable[[str], bool],
+                    abbreviations: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """"¢" read for a "c" or an "e" glued to the letters after it ("¢a 60 kvadratmeter": "ca", "¢l": "el",
+    "¢-tjänsten": "e-tjänsten", the prefix of "e-post"): (start, end, "¢", letter) edits, same length.  The
+    letter whose word is a listed abbreviation, else the commoner word of ``CENT_MIN_COUNT``.  A "¢" before a
+    space is a bullet (``Corrector``'s bullets).  ``known``: a word, also one that lost its å/ä/ö."""
+    out = []
+    for m in CENT_RE.finditer(line):
+        rest = m.group(2).lower()
+        if rest.startswith("-"):
+            letter = "e" if known(rest[1:]) else None
+        else:
+            abbr = [x for x in "ce" if x + rest in abbreviations]
+            best = max("ce", key=lambda x: count(x + rest))
+            letter = abbr[0] if abbr else best if count(best + rest) >= CENT_MIN_COUNT else None
+        if letter is not None:
+            out.append((m.start(1), m.end(1), "¢", letter))
     return out
 
 
