@@ -458,7 +458,8 @@ class Corrector:
                         inserted.setdefault(li, []).append(a)
             for a, b, orig, rep in (punctuation.bang_for_l(ln, self._count_any)
                                     + punctuation.quote_for_ring(ln, self._attested, self._count)
-                                    + punctuation.cent_for_letter(ln, self._count_any, self._split_known, self.lex.abbreviations)):
+                                    + punctuation.cent_for_letter(ln, self._count_any, self._split_known, self.lex.abbreviations)
+                                    + punctuation.hyphen_for_stop(ln, self.lex.abbreviations)):
                 split_corr.append(Correction(page=page, line=li, start=a, end=b, original=orig, correction=rep,
                                              method="symbol", score=0.7, applied=True, rule=f"{orig}→{rep}"))
                 ln = ln[:a] + rep + ln[b:]

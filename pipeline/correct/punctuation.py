@@ -30,6 +30,7 @@
   page that otherwise spaces its per cent signs, "5.2 %" → "5,2 %" on one that writes "3,9 %"
   (``percent_conventions``); "9.000 kronor" → "9 000 kronor" on a page that groups thousands with spaces
   (``thousands_gaps``).
+* A hyphen inside a listed dotted abbreviation is its stop ("t-ex." → "t.ex.": ``hyphen_for_stop``).
 * "¢" glued to letters is the "c" or "e" it was read for ("¢a 60 m²": "ca", "¢l", "¢-tjänsten":
   ``cent_for_letter``); before a space it is a bullet.
 * A full stop after a preposition that seldom ends a sentence, before a name ("vid. Stenhammarsvägen", "i. Kallinge"),
@@ -586,6 +587,16 @@ def bang_for_l(line: str, count: Callable[[str], int]) -> list[tuple[int, int, s
         if n >= BANG_RATIO * count(w) or (rest and _lower_word(rest[0])):
             out.append((m.start(2), m.end(2), m.group(2), ells))
     return out
+
+
+HYPHEN_ABBREVIATION_RE = re.compile(r"(?:^|(?<=[\s(]))([a-zåäö]{1,2})(-)([a-zåäö]{1,3})(?=[.,;:)]|\s|$)")
+
+
+def hyphen_for_stop(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """A dotted abbreviation's inner stop read as a hyphen ("t-ex.", "bl-a"): (start, end, "-", ".")
+    edits, same length, when the dotted form is listed; a real hyphenated pair ("e-post") is none."""
+    return [(m.start(2), m.end(2), "-", ".") for m in HYPHEN_ABBREVIATION_RE.finditer(line)
+            if f"{m.group(1)}.{m.group(3)}".lower() in abbreviations]
 
 
 CENT_RE = re.compile(r"(?:^|(?<=[\s(]))(¢)(-?[a-zåäö]+)")
