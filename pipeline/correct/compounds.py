@@ -62,11 +62,12 @@ LINK_NOT_AFTER = {"s": ("s", "st"), "e": ("s",)}
 # Endings of a listed tail whose base form is common: genitive and definite forms ("-s", "-n", "-en", "-et",
 # "-ns", "-ens", "-ets") are rare on the web for a rare compound's tail but no less a word for it.
 TAIL_ENDINGS = ("s", "n", "en", "et", "ns", "ens", "ets")
-# Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
-# prepositions as a compound's last part (``tail_ok``; ``splits.lost_spaces`` cuts them off)
+# Prepositions end only listed words ("därtill", "ovanpå"): no compound of ours has one as its last part
+# (``tail_ok``; ``splits.lost_spaces`` parts them from the word run on before them)
 PREPOSITION_TAILS = frozenset("till för med från mot över inom efter enligt".split())
 VOWELS = frozenset("aeiouyåäöéü")
 SHARED_HEAD_COUNT = 10_000  # a head that shares its double consonant with the tail (``_seams``)
+# Prepositions and adverbs are heads without a linking -s- ("överskott", "underlag", "genomslag").
 NO_LINK = frozenset("för före efter under över genom mellan utan bakom inom utom mot från till vid med av om på".split())
 
 

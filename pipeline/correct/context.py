@@ -377,19 +377,18 @@ def choose(word: str, prev: str | None, nxt: str | None, nxt2: str | None) -> st
     if word == "ar":
         if is_number(nxt) and len(n) == 4:
             return "år"
-        if "-" in p or "–" in p:
-            p = p if not all(x in COUNT_WORDS for x in re.split("[-–]", p)) else "två"  # "tre–fyra år sedan"
-        if is_number(prev) or p in YEAR_BEFORE:
+        counted = is_number(prev) or _count_range(p)  # ("5 år", "tre–fyra år sedan")
+        if counted or p in YEAR_BEFORE:
             # "5 år", "många år" — but a finite verb before an adverb or its inverted subject ("många är
             # inte", "Sedan 2018 är det", "klockan sju är det"); after a year (no count: "år 2010" comes
             # first) also before a definite subject ("2009 är kommunerna")
             goes_on = (nxt or "")[:1].islower()  # (a capital after it opens the next sentence: "många år. Det")
-            if (is_number(prev) or p in COUNT_WORDS) and (n in AFTER_VERB or goes_on and n in INVERTED_SUBJECTS):
+            if (counted or p in COUNT_WORDS) and (n in AFTER_VERB or goes_on and n in INVERTED_SUBJECTS):
                 return "är"
             if YEAR_RE.match(p) and goes_on and _definite(n):
                 return "är"
             if goes_on and _participle(n):
-                return "är"  # "varav 124 är anställda", "uppfört 1912, är avsett för": a copula before its participle
+                return "är"  # "varav 124 är anställda", "uppfört 1912, är avsedd för": a copula before its participle
             if p in ("detta", "samma") and goes_on and (
                     n in ("en", "ett") or n in AFTER_VERB or n in NEGATIONS or len(n) >= 5 and n.isalpha() and n.endswith("t")):
                 return "är"  # "detta är en …", "detta är angeläget": the pronoun's copula before its predicate
@@ -578,8 +577,14 @@ PARTICIPLE_ENDINGS = ("ad", "ada", "dd", "dda", "lda", "tta", "erad")  # (not "-
 NOT_PARTICIPLE = {"framat", "bakat", "uppat", "nedat", "utat", "inat", "senare", "tidigare", "gamla", "fram", "framåt"}
 
 
+def _count_range(w: str) -> bool:
+    """A range of count words ("tre–fyra", "två-tre"): a count of years follows it."""
+    parts = re.split("[-–]", w)
+    return len(parts) == 2 and all(x in COUNT_WORDS for x in parts)
+
+
 def _participle(w: str) -> bool:
-    """A past participle by its ending ("anställda", "avsedd", "dimensionerat", "bosatta"): what a copula
+    """A past participle by its ending ("anställda", "avsedd", "bosatta", "placerad"): what a copula
     takes and no count of years does ("två år gamla", "tre år framåt" aside)."""
     return (len(w) >= 6 and w.isalpha() and w.endswith(PARTICIPLE_ENDINGS) and w not in NOT_PARTICIPLE
             and strip_diacritics(w) not in NOT_PARTICIPLE)

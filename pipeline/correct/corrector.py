@@ -165,7 +165,6 @@ FREE_EXTRA = 0.2  # ... and gains this much more than a known confusion must (a 
 COMMISSION_MAX_COST = 1.0  # ``_commission``: "får" this close to the token before "i uppdrag" ...
 # ... unless the token is another verb of the formula ("har fått i uppdrag", "ges i uppdrag")
 COMMISSION_VERBS = frozenset("får far fått fatt fick ges gavs gett getts ger gav har hade".split())
-# ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
 SUSPENDED_TAIL_MIN = 4  # the shared tail of a suspended compound (``_suspended_twin``): "stadiet", not "et"
 WEB_TWIN_MIN_COUNT = 100  # the Swedish word a web-only form spells without å/ä/ö must be this common (``_realword``)
 # a number glued to a unit of measure (``_measure``), the words of a measure beside it (without å/ä/ö)
@@ -174,6 +173,7 @@ MEASURE_BEFORE = frozenset("max maximalt minimalt min totalt sammanlagt omkring"
 DIMENSIONS = frozenset(strip_diacritics(w) for w in (
     "bred breda brett lång långa långt hög höga högt djup djupa djupt tjock tjocka tjockt vid vida "
     "stor stora stort lägre högre längre bredare djupare över under från till mellan per").split())
+# ``_grammar`` and the commission formula: words after which "får" (read so) is the infinitive "få"
 AFTER_MODAL_INFINITIVE = frozenset("att bör ska skall kan kunna måste måtte må vill skulle borde kunde torde".split())
 DATE_ARTICLE_MAX_COST = 1.0  # ``_date_article``: "den" this close to a short token before a day and a month
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
@@ -254,9 +254,10 @@ N_GLYPH_COST = 0.5
 PLACE_COST = 1000  # the pseudo-count of such a place name (``_place_name``): a compound's ceiling
 # words a sentence never ends with (a preposition, an article, a conjunction, "att", a subject pronoun): a
 # capital opening the next line after one is mid-sentence (``_small_capital``)
-LINE_CONJUNCTIONS = frozenset("och samt eller".split())  # (``_small_capital``)
 NO_SENTENCE_END = frozenset("och att som med till för av på i om vid från samt eller en ett den det de varav mot under "
                             "över genom efter inom utan hos jag vi man när där då men".split())
+# ... and conjunctions that open no sentence of the records: after any word without a stop (``_small_capital``)
+LINE_CONJUNCTIONS = frozenset("och samt eller".split())
 SIZE_ONLY = set("CKOPSVWXZ")  # capitals that differ from their lower case only in size
 NAME_ADJECTIVE = ("sk", "ska", "skt")  # "Svenska kyrkan", "Svensk Handel": adjectives that begin names
 COMPASS = frozenset("norra södra östra västra övre nedre stora lilla gamla nya".split())  # ... "Södra Kyrkviken" too

@@ -64,6 +64,7 @@ import re
 from typing import Callable
 
 from .compounds import NOT_A_PART
+from .compounds import PREPOSITION_TAILS as COMPOUND_PREPOSITION_TAILS
 from .context import APPROXIMATELY, FINITE, FINITE_STRIPPED
 
 FUNCTION_WORDS = frozenset(
@@ -148,10 +149,10 @@ ADJ_PAIR = ("sk", "ska", "skt")  # "svensk-finska", "politisk-ideologisk": adjec
 _WORD_CHUNK = re.compile(r"(?<!\S)([\"'‘’(]*)([A-ZÅÄÖ]?[a-zåäö]{4,})(?=[.,;:!?)\"'’]*(?:\s|$))")
 
 
-# Prepositions end no compound the lexicon does not list ("därtill", "intill", "ovanpå" are listed): one at
-# the end of a chunk that is no word is the next word run on ("förslagtill", "beslutetom"; ``lost_spaces``),
-# also as printed without å/ä/ö
-PREPOSITION_TAILS = frozenset("till för for med från fran mot över over inom efter enligt".split())
+# Prepositions end no compound the lexicon does not list (``compounds.PREPOSITION_TAILS``): one at the end
+# of a chunk that is no word is the next word run on ("förslagtill", "beslutetmed"; ``lost_spaces``), also
+# as printed without å/ä/ö
+PREPOSITION_TAILS = COMPOUND_PREPOSITION_TAILS | {"for", "fran", "over"}
 
 
 def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str], bool],
@@ -166,12 +167,13 @@ def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str
     out = []
     for m in _WORD_CHUNK.finditer(line):
         w = m.group(2)
-        capital = w[0].isupper() or prepositions_only  # (a sentence's first word: only a preposition run on, "Förslagtill")
+        # (a sentence's first word: only a preposition run on, "Förslagtill")
+        tails_only = w[0].isupper() or prepositions_only
         w = w.lower()
         if valid(w) or everyday(w):
             continue  # (``everyday`` also knows a word that lost its å/ä/ö: "behover" is no "behov" + "er")
         cuts = [(min(count(w[:i]), count(w[i:])), i) for i in range(2, len(w) - 1)
-                if (not capital and (w[:i] in NOT_A_PART or w[i:] in NOT_A_PART) or w[i:] in PREPOSITION_TAILS and i >= 4)
+                if (not tails_only and (w[:i] in NOT_A_PART or w[i:] in NOT_A_PART) or w[i:] in PREPOSITION_TAILS and i >= 4)
                 and everyday(w[:i]) and everyday(w[i:])]
         if cuts:
             i = max(cuts)[1]
