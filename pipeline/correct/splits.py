@@ -153,6 +153,7 @@ _WORD_CHUNK = re.compile(r"(?<!\S)([\"'‘’(]*)([A-ZÅÄÖ]?[a-zåäö]{4,})(?
 # of a chunk that is no word is the next word run on ("förslagtill", "beslutetmed"; ``lost_spaces``), also
 # as printed without å/ä/ö
 PREPOSITION_TAILS = COMPOUND_PREPOSITION_TAILS | {"for", "fran", "over"}
+_PREPOSITION_ENDS = tuple(PREPOSITION_TAILS)
 
 
 def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str], bool],
@@ -170,6 +171,8 @@ def lost_spaces(line: str, everyday: Callable[[str], bool], valid: Callable[[str
         # (a sentence's first word: only a preposition run on, "Förslagtill")
         tails_only = w[0].isupper() or prepositions_only
         w = w.lower()
+        if tails_only and not w.endswith(_PREPOSITION_ENDS):
+            continue  # (the cheap test first: this runs on every line of clean text too)
         if valid(w) or everyday(w):
             continue  # (``everyday`` also knows a word that lost its å/ä/ö: "behover" is no "behov" + "er")
         cuts = [(min(count(w[:i]), count(w[i:])), i) for i in range(2, len(w) - 1)
