@@ -1305,6 +1305,12 @@ class Corrector:
         glyph = self._glyph_function_word(w, low, prev) if name_mode else None
         if glyph is not None:
             return glyph.word, "confusion", glyph.cost, glyph.rule, True
+        twin = self.lex.web_twins.get(low)
+        if (twin is not None and not name_mode and w.text.islower() and self.lex.words.get(twin, 0) >= WEB_TWIN_MIN_COUNT
+                and strip_diacritics(twin) == low):
+            # a web-only form (English "stand", "hard", "lost") that spells a Swedish word without its
+            # å/ä/ö, in a damaged document: the Swedish word ("stånd", "hård", "löst") is the reading
+            return self._cased(w.text, twin, w, False), "diacritics", channel_cost(low, twin), _rule(low, twin), True
         keep = math.log10(max(self.gen.count(low), 1))
         best: Candidate | None = None
         surname = (name_mode or w.hyphen_before and w.text[:1].isupper()) and self._after_given_name(k)
@@ -1320,12 +1326,6 @@ class Corrector:
             if c.count > 0 and c.word in self.lex.words and (best is None or c.score > best.score) and (
                     not surname or self._is_proper(c.word)):
                 best = c
-        twin = self.lex.web_twins.get(low)
-        if (twin is not None and not name_mode and w.text.islower() and self.lex.words.get(twin, 0) >= WEB_TWIN_MIN_COUNT
-                and strip_diacritics(twin) == low):
-            # a web-only form (English "stand", "hard", "lost") that spells a Swedish word without its
-            # å/ä/ö, in a damaged document: the Swedish word ("stånd", "hård", "löst") is the reading
-            return self._cased(w.text, twin, w, False), "diacritics", channel_cost(low, twin), _rule(low, twin), True
         if best is not None and low in self._council_set and best.word not in self._council_set:
             # a word of the council vocabulary as printed ("sandningen": the gritting of roads) stays before
             # a commoner word of the web ("sändningen": the broadcast); the records' own words are the likelier
